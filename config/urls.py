@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from config import health
+
+admin.site.site_header = "Apprentice staff"
+admin.site.site_title = "Apprentice admin"
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("accounts.urls")),
+    path("submissions/", include("submissions.urls")),
+    path("", include("courses.urls")),
+]

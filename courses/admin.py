@@ -1,0 +1,242 @@
+"""Staff screens for the programme. Content is synced from the repository, so content
+models are read-only here except for retiring/unretiring; enrollments are editable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
+
+from courses import services
+from courses.errors import EnrollmentError
+from courses.models import (
+    Enrollment,
+    Exercise,
+    ExerciseFile,
+    Lesson,
+    LessonCompletion,
+    Module,
+    Phase,
+    Program,
+    Skill,
+    Track,
+)
+
+
+class SyncedContentAdmin(admin.ModelAdmin[Any]):
+    """Content comes from `manage.py sync_curriculum`; editing it here would be overwritten."""
+
+    readonly_fields = ["slug", "content_hash", "retired_at", "updated_at"]
+    search_fields = ["slug", "title"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Viewing is allowed through has_view_permission; the sync owns every field.
+        return False
+
+
+class RetiredFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("live", "Live"), ("retired", "Retired")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() == "live":
+            return queryset.filter(retired_at__isnull=True)
+        if self.value() == "retired":
+            return queryset.filter(retired_at__isnull=False)
+        return queryset
+
+
+@admin.register(Program)
+class ProgramAdmin(SyncedContentAdmin):
+    list_display = ("title", "slug", "total_days", "updated_at")
+
+
+@admin.register(Skill)
+class SkillAdmin(SyncedContentAdmin):
+    list_display = ("number", "title", "slug", "retired_at")
+    list_filter = (RetiredFilter,)
+
+
+class ModuleInline(admin.TabularInline[Module, Phase]):
+    model = Module
+    fields = ("order", "title", "slug", "track", "retired_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Phase)
+class PhaseAdmin(SyncedContentAdmin):
+    list_display = ("number", "title", "first_day", "last_day", "module_count", "retired_at")
+    list_filter = (RetiredFilter,)
+    inlines = (ModuleInline,)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Phase]:
+        queryset: QuerySet[Phase] = (
+            super().get_queryset(request).annotate(module_count=Count("modules"))
+        )
+        return queryset
+
+    @admin.display(description="Modules", ordering="module_count")
+    def module_count(self, obj: Any) -> int:
+        return int(obj.module_count)
+
+
+@admin.register(Track)
+class TrackAdmin(SyncedContentAdmin):
+    list_display = (
+        "letter",
+        "title",
+        "capstone_title",
+        "capstone_days",
+        "active_learners",
+        "retired_at",
+    )
+    list_filter = (RetiredFilter,)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Track]:
+        active = Count("enrollments", filter=Q(enrollments__status="active"))
+        queryset: QuerySet[Track] = super().get_queryset(request).annotate(active=active)
+        return queryset
+
+    @admin.display(description="Active learners", ordering="active")
+    def active_learners(self, obj: Any) -> int:
+        return int(obj.active)
+
+
+class LessonInline(admin.TabularInline[Lesson, Module]):
+    model = Lesson
+    fields = ["order", "title", "slug", "minutes", "retired_at"]
+    readonly_fields = ["order", "title", "slug", "minutes", "retired_at"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ExerciseInline(LessonInline):
+    model = Exercise  # type: ignore[assignment]
+    fields = ["order", "title", "slug", "kind", "difficulty", "retired_at"]
+    readonly_fields = ["order", "title", "slug", "kind", "difficulty", "retired_at"]
+
+
+@admin.register(Module)
+class ModuleAdmin(SyncedContentAdmin):
+    list_display = ("title", "phase", "track", "order", "retired_at")
+    list_filter = ("phase", "track", RetiredFilter)
+    list_select_related = ("phase", "track")
+    inlines = (LessonInline, ExerciseInline)
+
+
+@admin.register(Lesson)
+class LessonAdmin(SyncedContentAdmin):
+    list_display = ("title", "module", "phase_number", "minutes", "retired_at")
+    list_filter = ("module__phase", "module__track", "skills", RetiredFilter)
+    list_select_related = ("module__phase",)
+    search_fields = ["slug", "title", "body_markdown"]
+
+    @admin.display(description="Phase", ordering="module__phase__number")
+    def phase_number(self, obj: Lesson) -> int:
+        return obj.module.phase.number
+
+
+class ExerciseFileInline(admin.StackedInline[ExerciseFile, Exercise]):
+    """Read-only: the files are content, synced from the repository."""
+
+    model = ExerciseFile
+    fields = ("role", "path", "content")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Exercise)
+class ExerciseAdmin(SyncedContentAdmin):
+    list_display = ("title", "kind", "module", "difficulty", "submission_count", "retired_at")
+    list_filter = ("kind", "module__phase", "module__track", "difficulty", "skills", RetiredFilter)
+    list_select_related = ("module",)
+    search_fields = ["slug", "title", "statement_markdown"]
+    inlines = (ExerciseFileInline,)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Exercise]:
+        queryset: QuerySet[Exercise] = (
+            super().get_queryset(request).annotate(submission_count=Count("submissions"))
+        )
+        return queryset
+
+    @admin.display(description="Submissions", ordering="submission_count")
+    def submission_count(self, obj: Any) -> int:
+        return int(obj.submission_count)
+
+
+@admin.register(Enrollment)
+class EnrollmentAdmin(admin.ModelAdmin[Enrollment]):
+    list_display = ("learner", "track", "status", "started_on", "created_at", "ended_at")
+    list_filter = ("status", "track", "started_on")
+    search_fields = ("learner__email", "learner__display_name")
+    list_select_related = ("learner", "track")
+    autocomplete_fields = ("learner",)
+    readonly_fields = ("created_at", "ended_at")
+    date_hierarchy = "created_at"
+    actions = ("switch_to_backend", "switch_to_data", "switch_to_automation")
+
+    def _switch(self, request: HttpRequest, queryset: QuerySet[Enrollment], slug: str) -> None:
+        track = Track.objects.live().filter(slug=slug).first()
+        if track is None:
+            self.message_user(request, f"No live track '{slug}'.", messages.ERROR)
+            return
+        switched = 0
+        for enrollment in queryset.filter(status=Enrollment.Status.ACTIVE).select_related(
+            "learner"
+        ):
+            try:
+                services.switch_track(
+                    learner=enrollment.learner, track=track, by_staff=True, reason="staff action"
+                )
+                switched += 1
+            except EnrollmentError as exc:
+                self.message_user(request, f"{enrollment.learner}: {exc.message}", messages.WARNING)
+        self.message_user(request, f"Switched {switched} enrollment(s) to {track.title}.")
+
+    @admin.action(description="Switch selected active learners to Backend/Web")
+    def switch_to_backend(self, request: HttpRequest, queryset: QuerySet[Enrollment]) -> None:
+        self._switch(request, queryset, "backend-web")
+
+    @admin.action(description="Switch selected active learners to Data Science & AI")
+    def switch_to_data(self, request: HttpRequest, queryset: QuerySet[Enrollment]) -> None:
+        self._switch(request, queryset, "data-science-ai")
+
+    @admin.action(description="Switch selected active learners to Automation & DevOps")
+    def switch_to_automation(self, request: HttpRequest, queryset: QuerySet[Enrollment]) -> None:
+        self._switch(request, queryset, "automation-devops")
+
+
+@admin.register(LessonCompletion)
+class LessonCompletionAdmin(admin.ModelAdmin[LessonCompletion]):
+    list_display = ("learner", "lesson", "completed_at")
+    list_filter = ("lesson__module__phase",)
+    search_fields = ("learner__email", "lesson__slug", "lesson__title")
+    list_select_related = ("learner", "lesson")
+    autocomplete_fields = ("learner",)
+    raw_id_fields = ("lesson",)
+    date_hierarchy = "completed_at"

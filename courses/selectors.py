@@ -1,0 +1,271 @@
+"""Reads of the courses app: the roadmap as a learner sees it, and where they are on it."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass, field
+from typing import Literal
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from courses.models import (
+    Enrollment,
+    Exercise,
+    ExerciseFile,
+    Lesson,
+    LessonCompletion,
+    Module,
+    Phase,
+    Track,
+)
+
+Pace = Literal["on track", "behind", "ahead", "complete"]
+
+
+def catalog_tracks() -> QuerySet[Track]:
+    return Track.objects.live().select_related("program").order_by("letter")
+
+
+def active_enrollment(*, learner: User) -> Enrollment | None:
+    if not learner.is_authenticated:
+        return None
+    return Enrollment.objects.active().select_related("track").filter(learner=learner).first()
+
+
+def _visible_modules(track: Track | None) -> Q:
+    """Modules without a track are for everyone; track modules only for that track."""
+    if track is None:
+        return Q(track__isnull=True)
+    return Q(track__isnull=True) | Q(track=track)
+
+
+def lesson_is_available(*, learner: User, lesson: Lesson) -> bool:
+    if lesson.is_retired or lesson.module.is_retired:
+        return False
+    enrollment = active_enrollment(learner=learner)
+    track_id = enrollment.track_id if enrollment else None
+    return lesson.module.track_id is None or lesson.module.track_id == track_id
+
+
+def exercise_is_available(*, learner: User, exercise: Exercise) -> bool:
+    if exercise.is_retired or exercise.module.is_retired:
+        return False
+    enrollment = active_enrollment(learner=learner)
+    track_id = enrollment.track_id if enrollment else None
+    return exercise.module.track_id is None or exercise.module.track_id == track_id
+
+
+def roadmap(*, track: Track | None) -> list[Phase]:
+    """Phases in order with their modules, lessons and exercises prefetched (4 queries)."""
+    modules = (
+        Module.objects.live()
+        .filter(_visible_modules(track))
+        .select_related("track")
+        .prefetch_related(
+            Prefetch("lessons", queryset=Lesson.objects.live().order_by("order")),
+            Prefetch("exercises", queryset=Exercise.objects.live().order_by("order")),
+        )
+        .order_by("order")
+    )
+    return list(
+        Phase.objects.live()
+        .order_by("number")
+        .prefetch_related(Prefetch("modules", queryset=modules))
+    )
+
+
+def lesson_for_page(*, slug: str) -> Lesson:
+    lesson: Lesson = (
+        Lesson.objects.live()
+        .select_related("module__phase", "module__track")
+        .prefetch_related("skills")
+        .get(slug=slug)
+    )
+    return lesson
+
+
+def exercise_for_page(*, slug: str) -> Exercise:
+    exercise: Exercise = (
+        Exercise.objects.live()
+        .select_related("module__phase", "module__track")
+        .prefetch_related(
+            "skills",
+            Prefetch(
+                "files",
+                queryset=ExerciseFile.objects.filter(role__in=ExerciseFile.PUBLIC_ROLES),
+                to_attr="public_files",
+            ),
+        )
+        .get(slug=slug)
+    )
+    return exercise
+
+
+def public_files(*, exercise: Exercise, role: str) -> list[ExerciseFile]:
+    """Starter files or visible tests. Hidden tests and solutions are never returned here."""
+    if role not in ExerciseFile.PUBLIC_ROLES:
+        raise ValueError(f"{role} files are not public")
+    return list(exercise.files.filter(role=role).order_by("path"))
+
+
+def completed_lesson_ids(*, learner: User) -> set[int]:
+    return set(LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True))
+
+
+def solved_exercise_ids(*, learner: User) -> set[int]:
+    from submissions.selectors import solved_exercise_ids as solved
+
+    return solved(learner=learner)
+
+
+def has_started_specialisation(*, learner: User, track: Track) -> bool:
+    """Any lesson completed or code submitted in the track's own (Phase 3) modules."""
+    from submissions.models import Submission
+
+    in_track = Q(module__track=track)
+    lessons = Lesson.objects.filter(in_track).values("pk")
+    exercises = Exercise.objects.filter(in_track).values("pk")
+    return (
+        LessonCompletion.objects.filter(learner=learner, lesson__in=lessons).exists()
+        or Submission.objects.filter(learner=learner, exercise__in=exercises).exists()
+    )
+
+
+@dataclass
+class PhaseProgress:
+    phase: Phase
+    lessons_total: int = 0
+    lessons_done: int = 0
+    exercises_total: int = 0
+    exercises_solved: int = 0
+
+    @property
+    def items_total(self) -> int:
+        return self.lessons_total + self.exercises_total
+
+    @property
+    def items_done(self) -> int:
+        return self.lessons_done + self.exercises_solved
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.items_done / self.items_total) if self.items_total else 100
+
+    @property
+    def is_complete(self) -> bool:
+        return self.items_done >= self.items_total
+
+
+@dataclass
+class NextStep:
+    kind: Literal["lesson", "exercise"]
+    title: str
+    slug: str
+    phase_number: int
+
+
+@dataclass
+class Progress:
+    """Where a learner is on the plan: by content (first unfinished phase) and by calendar
+    (day N of the programme since they enrolled)."""
+
+    enrollment: Enrollment
+    today: datetime.date
+    day_number: int
+    total_days: int
+    phases: list[PhaseProgress] = field(default_factory=list)
+    next_step: NextStep | None = None
+    completed_lesson_ids: set[int] = field(default_factory=set)
+    solved_exercise_ids: set[int] = field(default_factory=set)
+
+    @property
+    def expected_phase(self) -> Phase:
+        for item in self.phases:
+            if item.phase.first_day <= self.day_number <= item.phase.last_day:
+                return item.phase
+        return self.phases[-1].phase
+
+    @property
+    def current_phase(self) -> Phase:
+        for item in self.phases:
+            if not item.is_complete:
+                return item.phase
+        return self.phases[-1].phase
+
+    @property
+    def is_complete(self) -> bool:
+        return all(item.is_complete for item in self.phases)
+
+    @property
+    def pace(self) -> Pace:
+        if self.is_complete:
+            return "complete"
+        current, expected = self.current_phase.number, self.expected_phase.number
+        if current < expected:
+            return "behind"
+        if current > expected:
+            return "ahead"
+        return "on track"
+
+    @property
+    def lessons_done(self) -> int:
+        return sum(item.lessons_done for item in self.phases)
+
+    @property
+    def exercises_solved(self) -> int:
+        return sum(item.exercises_solved for item in self.phases)
+
+    @property
+    def percent(self) -> int:
+        total = sum(item.items_total for item in self.phases)
+        done = sum(item.items_done for item in self.phases)
+        return round(100 * done / total) if total else 0
+
+    @property
+    def calendar_percent(self) -> int:
+        return min(100, round(100 * self.day_number / self.total_days))
+
+
+def learner_progress(
+    *, enrollment: Enrollment, phases: list[Phase] | None = None, today: datetime.date | None = None
+) -> Progress:
+    """Progress of the enrollment's learner; `phases` from `roadmap()` when the caller has it."""
+    learner = enrollment.learner
+    if today is None:
+        today = timezone.localdate(timezone=zoneinfo.ZoneInfo(learner.time_zone))
+    if phases is None:
+        phases = roadmap(track=enrollment.track)
+    total_days = max((p.last_day for p in phases), default=180)
+    day_number = min(max((today - enrollment.started_on).days + 1, 1), total_days)
+    done = completed_lesson_ids(learner=learner)
+    solved = solved_exercise_ids(learner=learner)
+    progress = Progress(
+        enrollment=enrollment,
+        today=today,
+        day_number=day_number,
+        total_days=total_days,
+        completed_lesson_ids=done,
+        solved_exercise_ids=solved,
+    )
+    for phase in phases:
+        item = PhaseProgress(phase=phase)
+        for module in phase.modules.all():
+            for lesson in module.lessons.all():
+                item.lessons_total += 1
+                if lesson.pk in done:
+                    item.lessons_done += 1
+                elif progress.next_step is None:
+                    progress.next_step = NextStep("lesson", lesson.title, lesson.slug, phase.number)
+            for exercise in module.exercises.all():
+                item.exercises_total += 1
+                if exercise.pk in solved:
+                    item.exercises_solved += 1
+                elif progress.next_step is None:
+                    progress.next_step = NextStep(
+                        "exercise", exercise.title, exercise.slug, phase.number
+                    )
+        progress.phases.append(item)
+    return progress

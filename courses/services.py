@@ -1,0 +1,104 @@
+"""Writes of the courses app: enrollment, switching tracks, lesson completion, curriculum sync."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import zoneinfo
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from courses import selectors
+from courses.errors import EnrollmentError
+from courses.models import Enrollment, Lesson, LessonCompletion, Track
+from courses.sync import SyncReport, sync_curriculum
+
+__all__ = [
+    "SyncReport",
+    "complete_lesson",
+    "enroll",
+    "learner_today",
+    "switch_track",
+    "sync_curriculum",
+    "uncomplete_lesson",
+]
+
+logger = logging.getLogger(__name__)
+
+
+def learner_today(learner: User) -> datetime.date:
+    """Today's date where the learner lives: plan days and streaks count local days."""
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(learner.time_zone))
+
+
+@transaction.atomic
+def enroll(*, learner: User, track: Track) -> Enrollment:
+    """Start the plan on `track` today (day 1). A learner has at most one active enrollment;
+    a second enroll is refused with a message pointing at switching."""
+    if track.is_retired:
+        raise EnrollmentError("This track is no longer offered.")
+    current = selectors.active_enrollment(learner=learner)
+    if current is not None:
+        if current.track_id == track.pk:
+            raise EnrollmentError(f"You are already enrolled in {track.title}.")
+        raise EnrollmentError(
+            f"You are enrolled in {current.track.title}. Switch tracks instead of enrolling twice."
+        )
+    try:
+        with transaction.atomic():
+            enrollment = Enrollment.objects.create(
+                learner=learner, track=track, started_on=learner_today(learner)
+            )
+    except IntegrityError as exc:  # a concurrent request enrolled first
+        raise EnrollmentError("You already have an active enrollment.") from exc
+    logger.info("learner %s enrolled in %s", learner.pk, track.slug)
+    return enrollment
+
+
+@transaction.atomic
+def switch_track(
+    *, learner: User, track: Track, by_staff: bool = False, reason: str = ""
+) -> Enrollment:
+    """Move the learner to another track, keeping their day count (start day carries over).
+
+    Learners may switch until they start work in their track's Phase 3 content; after that
+    only staff can (`by_staff=True`), because Phase 3 work belongs to one track.
+    """
+    current = Enrollment.objects.select_for_update().active().filter(learner=learner).first()
+    if current is None:
+        raise EnrollmentError("You are not enrolled yet: pick a track to start.")
+    if current.track_id == track.pk:
+        raise EnrollmentError(f"You are already on {track.title}.")
+    if track.is_retired:
+        raise EnrollmentError("This track is no longer offered.")
+    if not by_staff and selectors.has_started_specialisation(learner=learner, track=current.track):
+        raise EnrollmentError(
+            "You have started Phase 3 work in your track, so switching now needs staff: "
+            "ask your mentor or support."
+        )
+    current.status = Enrollment.Status.SWITCHED
+    current.ended_at = timezone.now()
+    current.note = reason[:200]
+    current.save(update_fields=["status", "ended_at", "note"])
+    enrollment = Enrollment.objects.create(
+        learner=learner,
+        track=track,
+        started_on=current.started_on,
+        note=(f"switched from {current.track.slug}" + (" by staff" if by_staff else ""))[:200],
+    )
+    logger.info("learner %s switched %s -> %s", learner.pk, current.track.slug, track.slug)
+    return enrollment
+
+
+def complete_lesson(*, learner: User, lesson: Lesson) -> LessonCompletion:
+    """Mark a lesson done (idempotent: completing twice keeps the first time)."""
+    if not selectors.lesson_is_available(learner=learner, lesson=lesson):
+        raise EnrollmentError("This lesson is not part of your plan.")
+    completion, _ = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
+    return completion
+
+
+def uncomplete_lesson(*, learner: User, lesson: Lesson) -> None:
+    LessonCompletion.objects.filter(learner=learner, lesson=lesson).delete()

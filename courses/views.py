@@ -1,0 +1,206 @@
+"""Learner pages: catalog, enrollment, dashboard, phases, lessons, exercises."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from config.errors import ApplicationError
+from courses import selectors, services
+from courses.models import Exercise, ExerciseFile, Lesson, Phase, Program, Track
+
+
+def _learner(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # guaranteed by @login_required
+    return user
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    program = Program.objects.live().first()
+    phases = list(Phase.objects.live().order_by("number"))
+    tracks = list(selectors.catalog_tracks())
+    return render(
+        request, "courses/home.html", {"program": program, "phases": phases, "tracks": tracks}
+    )
+
+
+def catalog(request: HttpRequest) -> HttpResponse:
+    enrollment = (
+        selectors.active_enrollment(learner=request.user) if request.user.is_authenticated else None
+    )
+    return render(
+        request,
+        "courses/catalog.html",
+        {"tracks": selectors.catalog_tracks(), "enrollment": enrollment},
+    )
+
+
+def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    track = get_object_or_404(Track.objects.live(), slug=slug)
+    enrollment = (
+        selectors.active_enrollment(learner=request.user) if request.user.is_authenticated else None
+    )
+    modules = track.modules.live().prefetch_related("lessons", "exercises").order_by("order")
+    return render(
+        request,
+        "courses/track_detail.html",
+        {"track": track, "enrollment": enrollment, "modules": modules},
+    )
+
+
+@login_required
+@require_POST
+def enroll(request: HttpRequest, slug: str) -> HttpResponse:
+    learner = _learner(request)
+    track = get_object_or_404(Track.objects.live(), slug=slug)
+    current = selectors.active_enrollment(learner=learner)
+    try:
+        if current is None:
+            services.enroll(learner=learner, track=track)
+            messages.success(request, f"Welcome to {track.title}! Day 1 starts today.")
+        else:
+            services.switch_track(learner=learner, track=track)
+            messages.success(request, f"You are now on {track.title}. Your day count carries over.")
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("courses:track", slug=slug)
+    return redirect("courses:dashboard")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    learner = _learner(request)
+    enrollment = selectors.active_enrollment(learner=learner)
+    if enrollment is None:
+        return render(
+            request, "courses/dashboard_empty.html", {"tracks": selectors.catalog_tracks()}
+        )
+    phases = selectors.roadmap(track=enrollment.track)
+    progress = selectors.learner_progress(enrollment=enrollment, phases=phases)
+    return render(
+        request, "courses/dashboard.html", {"enrollment": enrollment, "progress": progress}
+    )
+
+
+@login_required
+def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
+    learner = _learner(request)
+    enrollment = selectors.active_enrollment(learner=learner)
+    phases = selectors.roadmap(track=enrollment.track if enrollment else None)
+    phase = next((p for p in phases if p.number == number), None)
+    if phase is None:
+        raise Http404("No such phase")
+    return render(
+        request,
+        "courses/phase_detail.html",
+        {
+            "phase": phase,
+            "enrollment": enrollment,
+            "completed": selectors.completed_lesson_ids(learner=learner),
+            "solved": selectors.solved_exercise_ids(learner=learner),
+        },
+    )
+
+
+def _available_lesson(request: HttpRequest, slug: str) -> Lesson:
+    try:
+        lesson = selectors.lesson_for_page(slug=slug)
+    except Lesson.DoesNotExist as exc:
+        raise Http404("No such lesson") from exc
+    if not selectors.lesson_is_available(learner=_learner(request), lesson=lesson):
+        raise Http404("This lesson belongs to another track")
+    return lesson
+
+
+@login_required
+def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    lesson = _available_lesson(request, slug)
+    done = lesson.pk in selectors.completed_lesson_ids(learner=_learner(request))
+    siblings = list(lesson.module.lessons.live().order_by("order").only("slug", "title", "order"))
+    index = next(i for i, item in enumerate(siblings) if item.pk == lesson.pk)
+    return render(
+        request,
+        "courses/lesson_detail.html",
+        {
+            "lesson": lesson,
+            "done": done,
+            "previous": siblings[index - 1] if index > 0 else None,
+            "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+            "exercises": lesson.module.exercises.live().order_by("order"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
+    learner = _learner(request)
+    lesson = _available_lesson(request, slug)
+    if request.POST.get("done") == "0":
+        services.uncomplete_lesson(learner=learner, lesson=lesson)
+        messages.info(request, f"“{lesson.title}” marked as not done.")
+    else:
+        try:
+            services.complete_lesson(learner=learner, lesson=lesson)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"“{lesson.title}” done. Keep the streak going!")
+    return redirect("courses:lesson", slug=slug)
+
+
+def available_exercise(request: HttpRequest, slug: str) -> Exercise:
+    """The exercise if this learner may see it, else 404 (other tracks' work is not listed)."""
+    try:
+        exercise = selectors.exercise_for_page(slug=slug)
+    except Exercise.DoesNotExist as exc:
+        raise Http404("No such exercise") from exc
+    if not selectors.exercise_is_available(learner=_learner(request), exercise=exercise):
+        raise Http404("This exercise belongs to another track")
+    return exercise
+
+
+@login_required
+def starter_download(request: HttpRequest, slug: str) -> HttpResponse:
+    """A zip of the starter files and visible tests, laid out as the grader lays them out."""
+    exercise = available_exercise(request, slug)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in exercise.public_files:  # type: ignore[attr-defined]
+            prefix = "tests/" if file.role == ExerciseFile.Role.VISIBLE_TEST else ""
+            archive.writestr(f"{exercise.slug}/{prefix}{file.path}", file.content)
+        archive.writestr(f"{exercise.slug}/README.md", exercise.statement_markdown)
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{exercise.slug}-starter.zip"'
+    return response
+
+
+@login_required
+def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    from submissions import selectors as submission_selectors
+    from submissions.forms import SubmissionForm
+
+    learner = _learner(request)
+    exercise = available_exercise(request, slug)
+    files = exercise.public_files  # type: ignore[attr-defined]
+    starters = [f for f in files if f.role == ExerciseFile.Role.STARTER]
+    history = submission_selectors.submission_history(learner=learner, exercise=exercise)
+    return render(
+        request,
+        "courses/exercise_detail.html",
+        {
+            "exercise": exercise,
+            "starter_files": starters,
+            "visible_tests": [f for f in files if f.role == ExerciseFile.Role.VISIBLE_TEST],
+            "history": history,
+            "form": SubmissionForm(initial_files=history.latest_files or starters),
+        },
+    )

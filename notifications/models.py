@@ -1,0 +1,1 @@
+"""Notifications: reminders and in-app messages (delivery arrives with the reminders work)."""

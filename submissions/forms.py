@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+
+from submissions.services import (
+    MAX_FILE_BYTES,
+    MAX_FILES,
+    IncomingFile,
+    SubmissionError,
+    decode_upload,
+)
+
+
+class SubmissionForm(forms.Form):
+    """Files edited in the browser (name + content pairs) and/or uploaded files.
+
+    The editor posts `path_N`/`content_N` pairs; uploads come in `uploads`. Validation of
+    names, sizes and text lives in the service; this form only gathers the pieces."""
+
+    uploads = forms.FileField(
+        required=False,
+        widget=forms.ClearableFileInput(
+            attrs={"allow_multiple_selected": True, "accept": ".py,.txt,.md,.json,.csv"}
+        ),
+        help_text=f"Up to {MAX_FILES} text files, {MAX_FILE_BYTES // 1024} KiB each.",
+    )
+
+    def __init__(self, *args: Any, initial_files: Sequence[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.editor_files = [(f.path, f.content) for f in initial_files]
+        self.incoming: list[IncomingFile] = []
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        incoming: list[IncomingFile] = []
+        for index in range(MAX_FILES + 1):
+            path = self.data.get(f"path_{index}")
+            if path is None:
+                continue
+            content = self.data.get(f"content_{index}", "")
+            if path.strip() or content.strip():
+                incoming.append(IncomingFile(path=path, content=content.replace("\r\n", "\n")))
+        for upload in self.files.getlist("uploads"):
+            if upload.size is not None and upload.size > MAX_FILE_BYTES:
+                raise forms.ValidationError(
+                    f"{upload.name} is too large ({upload.size // 1024} KiB, limit {MAX_FILE_BYTES // 1024} KiB)."
+                )
+            try:
+                incoming.append(
+                    decode_upload(upload.name or "upload.py", upload.read(MAX_FILE_BYTES + 1))
+                )
+            except SubmissionError as exc:
+                raise forms.ValidationError(exc.message) from exc
+        if not incoming:
+            raise forms.ValidationError("Add some code: edit the files below or upload them.")
+        # An upload replaces the editor's file of the same name.
+        by_path = {item.path.strip(): item for item in incoming}
+        incoming = list(by_path.values())
+        self.incoming = incoming
+        self.editor_files = [(f.path, f.content) for f in incoming]
+        return cleaned

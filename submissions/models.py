@@ -1,0 +1,109 @@
+"""Submitted code and its grading. The state machine's transitions live in
+`submissions.services`; here are the states, the data and the invariants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class SubmissionQuerySet(models.QuerySet["Submission"]):
+    def for_learner(self, learner: Any) -> SubmissionQuerySet:
+        return self.filter(learner=learner)
+
+
+class Submission(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        PASSED = "passed", "Passed"
+        FAILED = "failed", "Failed"
+        ERROR = "error", "Error"
+        TIMED_OUT = "timed_out", "Timed out"
+        MEMORY_EXCEEDED = "memory_exceeded", "Memory exceeded"
+        OUTPUT_EXCEEDED = "output_exceeded", "Output exceeded"
+        INTERNAL_ERROR = "internal_error", "Internal error"
+
+    PENDING = (Status.QUEUED, Status.RUNNING)
+
+    class Source(models.TextChoices):
+        EDITOR = "editor", "Browser editor"
+        UPLOAD = "upload", "File upload"
+        API = "api", "API"
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions"
+    )
+    exercise = models.ForeignKey(
+        "courses.Exercise", on_delete=models.PROTECT, related_name="submissions"
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.EDITOR)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Times a worker claimed it.")
+    enqueues = models.PositiveSmallIntegerField(
+        default=1, help_text="Times it was put on the queue."
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(null=True, blank=True, help_text="Sandbox run time.")
+    worker = models.CharField(max_length=200, blank=True)
+    tests_passed = models.PositiveSmallIntegerField(default=0)
+    tests_total = models.PositiveSmallIntegerField(default=0)
+    reason = models.TextField(blank=True, help_text="Why it ended this way, for people.")
+    report = models.JSONField(default=dict, blank=True)
+    quality = models.JSONField(default=dict, blank=True)
+    idempotency_key = models.CharField(  # noqa: DJ001 - NULL keeps the unique constraint partial
+        max_length=100, null=True, blank=True
+    )
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("learner", "idempotency_key"),
+                condition=Q(idempotency_key__isnull=False),
+                name="submission_idempotency_key_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(tests_passed__lte=models.F("tests_total")),
+                name="submission_passed_within_total",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=("learner", "exercise", "-created_at")),
+            models.Index(fields=("status", "created_at")),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.exercise_id} by {self.learner_id} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in self.PENDING
+
+    @property
+    def is_final(self) -> bool:
+        return not self.is_pending
+
+
+class SubmissionFile(models.Model):
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="files")
+    path = models.CharField(max_length=200)
+    content = models.TextField()
+
+    class Meta:
+        ordering = ("submission", "path")
+        constraints = [
+            models.UniqueConstraint(fields=("submission", "path"), name="submission_file_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.path

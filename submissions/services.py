@@ -1,0 +1,397 @@
+"""Writes of the submissions app: create, claim, record, re-run, sweep.
+
+The state machine, in one place:
+
+    queued ──claim──▶ running ──record──▶ passed | failed | error | timed_out |
+      ▲                  │                memory_exceeded | output_exceeded | internal_error
+      └──sweep/rerun─────┘ (lease expired: worker died)      (too many attempts → internal_error)
+
+Every transition is a conditional UPDATE on the current state, so two workers (or a
+duplicate delivery of one message) can never both win.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from accounts.models import User
+from config.errors import ApplicationError
+from courses import selectors as course_selectors
+from courses.models import Exercise
+from submissions.models import Submission, SubmissionFile
+from submissions.sandbox import Outcome, SandboxResult
+
+logger = logging.getLogger(__name__)
+
+MAX_FILES = 10
+MAX_FILE_BYTES = 64 * 1024
+MAX_TOTAL_BYTES = 256 * 1024
+MAX_PATH_DEPTH = 3
+ALLOWED_SUFFIXES = frozenset({".py", ".txt", ".md", ".json", ".csv", ".cfg", ".ini", ".toml"})
+# Files that would change how pytest runs our tests, and the folder our tests live in.
+RESERVED_NAMES = frozenset({"conftest.py", "pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml"})
+_SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$")
+
+# Attempts a worker may claim a submission before we stop trying; enqueues the sweeper may do.
+MAX_ATTEMPTS = 3
+MAX_ENQUEUES = 4
+FINAL_STATUSES = frozenset(set(Submission.Status) - set(Submission.PENDING))
+
+OUTCOME_TO_STATUS: dict[Outcome, Submission.Status] = {
+    Outcome.PASSED: Submission.Status.PASSED,
+    Outcome.FAILED: Submission.Status.FAILED,
+    Outcome.ERROR: Submission.Status.ERROR,
+    Outcome.TIMED_OUT: Submission.Status.TIMED_OUT,
+    Outcome.MEMORY_EXCEEDED: Submission.Status.MEMORY_EXCEEDED,
+    Outcome.OUTPUT_EXCEEDED: Submission.Status.OUTPUT_EXCEEDED,
+    Outcome.INTERNAL_ERROR: Submission.Status.INTERNAL_ERROR,
+}
+
+
+class SubmissionError(ApplicationError):
+    """Bad files or a rule (rate limit, availability) refused the submission.
+    `field_errors` maps a file name (or "files") to messages for forms and the API."""
+
+    code = "submission_invalid"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field_errors: dict[str, list[str]] | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message, code=code)
+        self.field_errors = field_errors or {}
+
+
+class RateLimited(SubmissionError):
+    code = "rate_limited"
+    status = 429
+
+
+@dataclass(frozen=True)
+class IncomingFile:
+    path: str
+    content: str
+
+
+def decode_upload(name: str, data: bytes) -> IncomingFile:
+    """Turn uploaded bytes into text, rejecting binary files with a clear message."""
+    if len(data) > MAX_FILE_BYTES:
+        raise SubmissionError(
+            f"{name} is {len(data) // 1024} KiB; files may be at most {MAX_FILE_BYTES // 1024} KiB.",
+            field_errors={name: ["too large"]},
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SubmissionError(
+            f"{name} is not UTF-8 text (byte {exc.start}); upload source files only.",
+            field_errors={name: ["not UTF-8 text"]},
+        ) from exc
+    return IncomingFile(path=name, content=text)
+
+
+def _normalise_path(raw: str) -> str:
+    path = raw.strip().replace("\\", "/")
+    if not path:
+        raise SubmissionError(
+            "Every file needs a name.", field_errors={"files": ["empty file name"]}
+        )
+    if path.startswith("/") or re.match(r"^[A-Za-z]:", path):
+        raise SubmissionError(
+            f"“{raw}”: use a relative name, not an absolute path.",
+            field_errors={raw: ["absolute path"]},
+        )
+    parts = PurePosixPath(path).parts
+    if any(part in ("..", ".") for part in parts):
+        raise SubmissionError(
+            f"“{raw}”: names may not contain '..' or '.' segments.",
+            field_errors={raw: ["path traversal"]},
+        )
+    if len(parts) > MAX_PATH_DEPTH:
+        raise SubmissionError(
+            f"“{raw}”: at most {MAX_PATH_DEPTH} folder levels.", field_errors={raw: ["too deep"]}
+        )
+    if not all(_SAFE_PART.match(part) for part in parts):
+        raise SubmissionError(
+            f"“{raw}”: use letters, digits, '_', '-' and '.' only.",
+            field_errors={raw: ["unsafe name"]},
+        )
+    if parts[0] == "tests" or parts[-1] in RESERVED_NAMES:
+        raise SubmissionError(
+            f"“{raw}”: this name is reserved for the grader's tests and configuration.",
+            field_errors={raw: ["reserved name"]},
+        )
+    if PurePosixPath(path).suffix not in ALLOWED_SUFFIXES:
+        allowed = ", ".join(sorted(ALLOWED_SUFFIXES))
+        raise SubmissionError(
+            f"“{raw}”: allowed file types are {allowed}.", field_errors={raw: ["file type"]}
+        )
+    return "/".join(parts)
+
+
+def validate_files(files: Sequence[IncomingFile]) -> list[IncomingFile]:
+    """Count, names, sizes and text checks; returns the files with normalised names."""
+    if not files:
+        raise SubmissionError("Add at least one file.", field_errors={"files": ["no files"]})
+    if len(files) > MAX_FILES:
+        raise SubmissionError(
+            f"At most {MAX_FILES} files per submission.", field_errors={"files": ["too many files"]}
+        )
+    cleaned: list[IncomingFile] = []
+    seen: set[str] = set()
+    total = 0
+    for item in files:
+        path = _normalise_path(item.path)
+        if path in seen:
+            raise SubmissionError(f"“{path}” appears twice.", field_errors={path: ["duplicate"]})
+        seen.add(path)
+        if "\x00" in item.content:
+            raise SubmissionError(
+                f"“{path}” contains NUL bytes; is it a binary file?",
+                field_errors={path: ["binary"]},
+            )
+        size = len(item.content.encode("utf-8"))
+        if size > MAX_FILE_BYTES:
+            raise SubmissionError(
+                f"“{path}” is {size // 1024} KiB; files may be at most {MAX_FILE_BYTES // 1024} KiB.",
+                field_errors={path: ["too large"]},
+            )
+        total += size
+        cleaned.append(IncomingFile(path=path, content=item.content))
+    if total > MAX_TOTAL_BYTES:
+        raise SubmissionError(
+            f"The files add up to {total // 1024} KiB; the limit is {MAX_TOTAL_BYTES // 1024} KiB.",
+            field_errors={"files": ["too large in total"]},
+        )
+    return cleaned
+
+
+def _check_rate(learner: User) -> None:
+    window_start = timezone.now() - datetime.timedelta(minutes=1)
+    mine = Submission.objects.filter(learner=learner)
+    per_minute: int = settings.SUBMISSIONS_PER_MINUTE
+    if mine.filter(created_at__gte=window_start).count() >= per_minute:
+        raise RateLimited(
+            f"You can submit {per_minute} times a minute; wait a moment and try again."
+        )
+    if mine.filter(status__in=Submission.PENDING).count() >= settings.SUBMISSIONS_PENDING_MAX:
+        raise RateLimited(
+            "Your earlier submissions are still being graded; wait for their results."
+        )
+
+
+def _enqueue(submission_id: int) -> None:
+    """Publish after commit. If the broker is down the row stays queued and the sweeper
+    publishes it later: the database, not the broker, is the record of work to do."""
+    from submissions.tasks import execute_submission
+
+    def publish() -> None:
+        try:
+            execute_submission.delay(submission_id)
+        except Exception:  # broker unreachable: logged; sweep_stuck_submissions retries
+            logger.exception(
+                "could not enqueue submission %s; the sweeper will retry", submission_id
+            )
+
+    transaction.on_commit(publish)
+
+
+@transaction.atomic
+def submission_create(
+    *,
+    learner: User,
+    exercise: Exercise,
+    files: Sequence[IncomingFile],
+    source: str = Submission.Source.EDITOR,
+    idempotency_key: str | None = None,
+) -> Submission:
+    """Store a submission (state `queued`) with its files and enqueue grading on commit.
+
+    With an idempotency key, a repeated call returns the first submission instead of
+    creating another (mobile clients retry POSTs)."""
+    if idempotency_key:
+        existing = Submission.objects.filter(
+            learner=learner, idempotency_key=idempotency_key
+        ).first()
+        if existing is not None:
+            return existing
+    if not course_selectors.exercise_is_available(learner=learner, exercise=exercise):
+        raise SubmissionError("This exercise is not part of your plan.", code="not_available")
+    cleaned = validate_files(files)
+    _check_rate(learner)
+    submission = Submission.objects.create(
+        learner=learner, exercise=exercise, source=source, idempotency_key=idempotency_key or None
+    )
+    SubmissionFile.objects.bulk_create(
+        SubmissionFile(submission=submission, path=f.path, content=f.content) for f in cleaned
+    )
+    _enqueue(submission.pk)
+    logger.info("submission %s created for exercise %s", submission.pk, exercise.slug)
+    return submission
+
+
+def lease_seconds(exercise: Exercise) -> float:
+    """How long a claim is presumed alive: the sandbox wall limit plus a margin."""
+    return float(exercise.wall_seconds) + float(settings.SUBMISSION_LEASE_MARGIN_SECONDS)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The result of trying to claim a submission for grading."""
+
+    submission: Submission | None  # set when this caller won and must grade it
+    retry_in: float | None = None  # another claim may still be alive: look again later
+
+
+def submission_claim(*, submission_id: int, worker: str) -> Claim:
+    """queued → running (attempt + 1), or take over a running row whose lease expired.
+
+    A duplicate delivery while the first run is alive gets `retry_in`; one after the
+    submission finished gets neither. Too many attempts end in internal_error."""
+    now = timezone.now()
+    row = Submission.objects.select_related("exercise").filter(pk=submission_id).first()
+    if row is None or row.status in FINAL_STATUSES:
+        return Claim(None)
+    lease = lease_seconds(row.exercise)
+    if row.attempts >= MAX_ATTEMPTS:
+        _fail(row.pk, f"Grading was interrupted {row.attempts} times; giving up. Please resubmit.")
+        return Claim(None)
+    expired = now - datetime.timedelta(seconds=lease)
+    won = Submission.objects.filter(
+        Q(status=Submission.Status.QUEUED)
+        | Q(status=Submission.Status.RUNNING, started_at__lt=expired),
+        pk=row.pk,
+        attempts=row.attempts,
+    ).update(
+        status=Submission.Status.RUNNING,
+        attempts=F("attempts") + 1,
+        started_at=now,
+        worker=worker[:200],
+    )
+    if won:
+        row.refresh_from_db()
+        return Claim(row)
+    current = Submission.objects.filter(pk=row.pk).values("status", "started_at").first()
+    if current and current["status"] == Submission.Status.RUNNING and current["started_at"]:
+        remaining = lease - (now - current["started_at"]).total_seconds()
+        return Claim(None, retry_in=max(1.0, remaining + 1.0))
+    return Claim(None)
+
+
+def _fail(submission_id: int, reason: str) -> bool:
+    return bool(
+        Submission.objects.filter(pk=submission_id, status__in=Submission.PENDING).update(
+            status=Submission.Status.INTERNAL_ERROR, reason=reason, finished_at=timezone.now()
+        )
+    )
+
+
+def submission_record_result(*, submission: Submission, result: SandboxResult) -> bool:
+    """running → final state, only for the attempt that claimed it (a run that lost its lease
+    cannot overwrite a newer one). Enqueues quality checks on commit. Returns True if stored."""
+    status = OUTCOME_TO_STATUS[result.outcome]
+    with transaction.atomic():
+        stored = Submission.objects.filter(
+            pk=submission.pk, status=Submission.Status.RUNNING, attempts=submission.attempts
+        ).update(
+            status=status,
+            report=result.to_dict(),
+            reason=result.reason[:2000],
+            tests_passed=min(result.passed, result.total),
+            tests_total=result.total,
+            duration_ms=round(result.duration * 1000),
+            finished_at=timezone.now(),
+        )
+        if stored and settings.SUBMISSION_QUALITY_CHECKS:
+            from submissions.tasks import check_quality
+
+            transaction.on_commit(lambda: check_quality.delay(submission.pk))
+    logger.info(
+        "submission %s graded: %s (%s/%s)", submission.pk, status, result.passed, result.total
+    )
+    return bool(stored)
+
+
+def submission_record_internal_error(*, submission_id: int, reason: str) -> bool:
+    """The grader itself failed (sandbox unavailable, a bug): say so to the learner."""
+    logger.error("submission %s: internal error: %s", submission_id, reason)
+    return _fail(submission_id, reason)
+
+
+def submission_record_quality(*, submission_id: int, quality: dict[str, Any]) -> None:
+    Submission.objects.filter(pk=submission_id).update(quality=quality)
+
+
+@transaction.atomic
+def submission_rerun(*, submission: Submission) -> bool:
+    """Staff: grade again from scratch (final states only). Returns False if still pending."""
+    updated = Submission.objects.filter(pk=submission.pk, status__in=FINAL_STATUSES).update(
+        status=Submission.Status.QUEUED,
+        attempts=0,
+        enqueues=F("enqueues") + 1,
+        report={},
+        quality={},
+        reason="",
+        tests_passed=0,
+        tests_total=0,
+        started_at=None,
+        finished_at=None,
+        duration_ms=None,
+        worker="",
+    )
+    if updated:
+        _enqueue(submission.pk)
+    return bool(updated)
+
+
+@dataclass(frozen=True)
+class SweepReport:
+    requeued: int
+    failed: int
+
+
+def sweep_stuck_submissions(*, now: datetime.datetime | None = None) -> SweepReport:
+    """Re-publish submissions stuck in `queued` past the queue deadline, or `running` past
+    their lease (a worker died, Redis lost its messages), at most MAX_ENQUEUES times each;
+    after that they fail with a reason instead of waiting forever."""
+    now = now or timezone.now()
+    queued_deadline = now - datetime.timedelta(seconds=settings.SUBMISSION_QUEUE_DEADLINE_SECONDS)
+    margin = float(settings.SUBMISSION_LEASE_MARGIN_SECONDS)
+    candidates = Submission.objects.filter(
+        Q(status=Submission.Status.QUEUED, created_at__lt=queued_deadline)
+        | Q(status=Submission.Status.RUNNING)
+    ).select_related("exercise")
+    requeued = failed = 0
+    for row in candidates.iterator(chunk_size=200):
+        if row.status == Submission.Status.RUNNING:
+            lease = float(row.exercise.wall_seconds) + margin
+            if row.started_at and (now - row.started_at).total_seconds() < lease:
+                continue
+        if row.enqueues >= MAX_ENQUEUES or row.attempts >= MAX_ATTEMPTS:
+            if _fail(row.pk, "Grading did not finish after several tries. Please resubmit."):
+                failed += 1
+            continue
+        with transaction.atomic():
+            bumped = Submission.objects.filter(
+                pk=row.pk, status=row.status, enqueues=row.enqueues
+            ).update(status=Submission.Status.QUEUED, enqueues=F("enqueues") + 1)
+            if bumped:
+                _enqueue(row.pk)
+                requeued += 1
+    if requeued or failed:
+        logger.warning("sweeper: re-enqueued %s, failed %s stuck submissions", requeued, failed)
+    return SweepReport(requeued=requeued, failed=failed)

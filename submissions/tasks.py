@@ -1,0 +1,78 @@
+"""Celery tasks: thin — load by id, call the sandbox and services."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from typing import Any
+
+from celery import shared_task
+from django.conf import settings
+
+from config.observability import submission_context
+from submissions import selectors, services
+from submissions.sandbox import Limits, SandboxUnavailable, run_quality, run_tests
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    name="submissions.execute",
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=20,
+    soft_time_limit=90,
+    time_limit=120,
+)
+def execute_submission(self: Any, submission_id: int) -> str:
+    """Grade one submission. Safe to deliver twice: only the claim's winner runs it."""
+    with submission_context(submission_id):
+        worker = f"{self.request.hostname or socket.gethostname()}:{self.request.id}"
+        claim = services.submission_claim(submission_id=submission_id, worker=worker)
+        if claim.retry_in is not None:
+            # Someone else holds a live lease; look again once it would have expired.
+            raise self.retry(countdown=claim.retry_in)
+        if claim.submission is None:
+            return "skipped"
+        submission = claim.submission
+        job = selectors.sandbox_job(submission=submission)
+        try:
+            result = run_tests(
+                files=job.files,
+                visible_tests=job.visible_tests,
+                hidden_tests=job.hidden_tests,
+                limits=Limits(wall_seconds=job.wall_seconds, memory_mb=job.memory_mb),
+                mode=settings.SANDBOX_MODE,
+            )
+        except SandboxUnavailable as exc:
+            services.submission_record_internal_error(
+                submission_id=submission_id, reason=f"The grader is unavailable: {exc}"
+            )
+            return "internal_error"
+        services.submission_record_result(submission=submission, result=result)
+        return str(result.outcome)
+
+
+@shared_task(name="submissions.quality", acks_late=True, soft_time_limit=60, time_limit=90)
+def check_quality(submission_id: int) -> str:
+    """ruff and mypy on the learner's files, shown beside the results (never affects pass/fail)."""
+    with submission_context(submission_id):
+        files = selectors.submission_sandbox_files(submission_id=submission_id)
+        if not files:
+            return "skipped"
+        try:
+            quality = run_quality(
+                files=files, limits=Limits(wall_seconds=30), mode=settings.SANDBOX_MODE
+            )
+        except SandboxUnavailable as exc:
+            logger.error("quality checks skipped: %s", exc)
+            return "unavailable"
+        services.submission_record_quality(submission_id=submission_id, quality=quality.to_dict())
+        return "done"
+
+
+@shared_task(name="submissions.sweep_stuck", acks_late=True, time_limit=120)
+def sweep_stuck_submissions() -> dict[str, int]:
+    report = services.sweep_stuck_submissions()
+    return {"requeued": report.requeued, "failed": report.failed}
