@@ -21,6 +21,7 @@ class PracticeSettingsForm(forms.ModelForm[User]):
     days = forms.TypedMultipleChoiceField(
         choices=list(enumerate(WEEKDAY_NAMES)),
         coerce=int,
+        required=False,  # clean_days explains what is missing
         widget=forms.CheckboxSelectMultiple,
         label="Practice days",
         help_text="One hour daily beats seven hours on Sunday: pick the days you will protect.",

@@ -190,7 +190,8 @@ class _Syncer:
             Exercise,
             "exercise",
             spec.slug,
-            asdict(spec) | {"module": module.slug},
+            # The source path says where the files were read from, not what they contain.
+            {k: v for k, v in asdict(spec).items() if k != "source"} | {"module": module.slug},
             {
                 "module": module,
                 "title": spec.title,

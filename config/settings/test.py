@@ -13,3 +13,4 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
 ACCOUNT_RATE_LIMITS = False
+WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finders

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+
+from accounts import services
+from accounts.models import ALL_DAYS, User
+from conftest import make_user
+
+
+def test_users_log_in_with_their_email_and_it_is_stored_lower_case(db: None) -> None:
+    user = User.objects.create_user(email="Ada@Example.COM", password="x-long-password")
+    assert user.email == "ada@example.com"
+    assert user.USERNAME_FIELD == "email"
+    assert user.practice_days == ALL_DAYS
+    assert 60 <= user.daily_goal_minutes <= 120
+
+
+def test_sign_up_verify_email_then_log_in(client: Client, db: None) -> None:
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "New.Learner@example.com",
+            "password1": "pick-a-long-one-42",
+            "password2": "pick-a-long-one-42",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(email="new.learner@example.com")
+    # Verification is mandatory: the login is refused until the link is followed.
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^\s]+/accounts/confirm-email/[^\s]+", str(mail.outbox[0].body))
+    assert link is not None
+    path = "/" + link.group(0).split("/", 3)[3]
+    assert client.post(path).status_code == 302
+    assert EmailAddress.objects.get(user=user).verified
+    client.logout()
+    login = client.post(
+        reverse("account_login"),
+        {"login": "new.learner@example.com", "password": "pick-a-long-one-42"},
+    )
+    assert login.status_code == 302
+    assert client.get(reverse("courses:dashboard")).status_code == 200
+
+
+def test_password_reset_sends_an_email(client: Client, db: None) -> None:
+    make_user("forgot@example.com")
+    client.post(reverse("account_reset_password"), {"email": "forgot@example.com"})
+    assert len(mail.outbox) == 1
+    assert "password" in mail.outbox[0].subject.lower()
+
+
+def test_practice_settings_are_saved_with_days_as_a_mask(db: None) -> None:
+    user = make_user("ruth@example.com")
+    client = Client()
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:settings"),
+        {
+            "display_name": "Ruth",
+            "time_zone": "America/New_York",
+            "practice_hour": 7,
+            "daily_goal_minutes": 90,
+            "days": ["0", "2", "4"],
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert (user.display_name, user.time_zone, user.practice_hour, user.daily_goal_minutes) == (
+        "Ruth",
+        "America/New_York",
+        7,
+        90,
+    )
+    assert user.practice_weekdays == [0, 2, 4]
+    assert user.practice_days_label == "Mon, Wed, Fri"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("time_zone", "Mars/Olympus", "Select a valid choice"),
+        ("practice_hour", 24, "less than or equal to 23"),
+        ("daily_goal_minutes", 5, "greater than or equal to 15"),
+        ("days", [], "Pick at least one day"),
+    ],
+)
+def test_invalid_settings_are_explained(db: None, field: str, value: object, message: str) -> None:
+    user = make_user("ivan@example.com")
+    client = Client()
+    client.force_login(user)
+    data: dict[str, object] = {
+        "display_name": "",
+        "time_zone": "UTC",
+        "practice_hour": 18,
+        "daily_goal_minutes": 60,
+        "days": ["0"],
+    }
+    data[field] = value
+    response = client.post(reverse("accounts:settings"), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_the_service_rejects_an_unknown_time_zone(db: None) -> None:
+    user = make_user("zed@example.com")
+    with pytest.raises(ValidationError):
+        services.practice_settings_update(
+            user=user,
+            display_name="",
+            time_zone="Nowhere/Else",
+            practice_hour=8,
+            practice_days=[1],
+            daily_goal_minutes=60,
+        )
+
+
+def test_demo_accounts_are_created_once_with_roles(db: None) -> None:
+    services.ensure_demo_users()
+    services.ensure_demo_users()
+    learner = User.objects.get(email="learner@apprentice.local")
+    mentor = User.objects.get(email="mentor@apprentice.local")
+    staff = User.objects.get(email="staff@apprentice.local")
+    assert learner.enrollments.count() == 1
+    assert mentor.is_mentor and not learner.is_mentor
+    assert staff.is_staff and not learner.is_staff
+    assert learner.check_password("learn-python-daily")

@@ -1,0 +1,93 @@
+"""The curriculum files: complete, valid, and every exercise gradable."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from courses import content
+
+PROGRAM = content.load_program()
+
+
+def test_the_programme_has_four_phases_covering_180_days() -> None:
+    spans = [(p.number, p.first_day, p.last_day) for p in PROGRAM.phases]
+    assert spans == [(1, 1, 30), (2, 31, 60), (3, 61, 90), (4, 91, 180)]
+
+
+def test_the_three_phase_three_tracks_each_have_a_capstone_and_rubric() -> None:
+    assert sorted(t.letter for t in PROGRAM.tracks) == ["A", "B", "C"]
+    for track in PROGRAM.tracks:
+        assert track.capstone_brief.strip()
+        assert track.capstone_examples
+        assert len(track.rubric) >= 4
+        assert 14 <= track.capstone_days <= 21
+
+
+def test_there_are_nine_skill_areas() -> None:
+    assert len(PROGRAM.skills) == 9
+
+
+def test_phase_three_modules_belong_to_a_track_and_every_track_has_content() -> None:
+    phase3 = next(p for p in PROGRAM.phases if p.number == 3)
+    assert all(m.track for m in phase3.modules)
+    assert {m.track for m in phase3.modules} == {t.slug for t in PROGRAM.tracks}
+
+
+def test_phases_one_and_two_have_at_least_fifteen_graded_exercises() -> None:
+    early = [
+        e for p in PROGRAM.phases if p.number in (1, 2) for m in p.modules for e in m.exercises
+    ]
+    assert len(early) >= 15
+    slugs = {e.slug for e in early}
+    for project in ("calculator", "password-generator", "file-organizer", "csv-cleaner"):
+        assert project in slugs
+    for project in ("expense-tracker", "log-parser", "inventory"):
+        assert project in slugs
+
+
+def test_every_phase_has_lessons_with_real_text() -> None:
+    for phase in PROGRAM.phases:
+        lessons = [lesson for m in phase.modules for lesson in m.lessons]
+        assert len(lessons) >= 4, phase.slug
+        for lesson in lessons:
+            assert len(lesson.body.split()) >= 150, lesson.slug
+
+
+def test_every_exercise_has_starter_solution_and_enough_tests() -> None:
+    for _, exercise in PROGRAM.exercises():
+        roles = {f.role for f in exercise.files}
+        assert roles == {"starter", "solution", "visible_test", "hidden_test"}, exercise.slug
+
+
+def _copy_curriculum(tmp_path: Path) -> Path:
+    root = tmp_path / "curriculum"
+    shutil.copytree(content.CURRICULUM_ROOT, root)
+    return root
+
+
+def test_an_exercise_with_too_few_hidden_tests_is_rejected(tmp_path: Path) -> None:
+    root = _copy_curriculum(tmp_path)
+    hidden = next(root.glob("phases/*/*/exercises/*-calculator/tests/hidden"))
+    shutil.rmtree(hidden)
+    with pytest.raises(content.ContentError, match="0 hidden tests"):
+        content.load_program(root)
+
+
+def test_an_unknown_skill_is_rejected(tmp_path: Path) -> None:
+    root = _copy_curriculum(tmp_path)
+    lesson = sorted(root.glob("phases/1-*/*/lessons/*.md"))[0]
+    text = lesson.read_text()
+    lesson.write_text(text.replace("skills: [", "skills: [no-such-skill, ", 1))
+    with pytest.raises(content.ContentError, match="unknown skills"):
+        content.load_program(root)
+
+
+def test_a_lesson_without_front_matter_is_rejected(tmp_path: Path) -> None:
+    root = _copy_curriculum(tmp_path)
+    lesson = sorted(root.glob("phases/1-*/*/lessons/*.md"))[0]
+    lesson.write_text("Just text, no front matter.")
+    with pytest.raises(content.ContentError, match="front matter"):
+        content.load_program(root)

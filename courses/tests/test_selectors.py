@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import datetime
+
+from accounts.models import User
+from courses import selectors, services
+from courses.models import Enrollment, Exercise, Lesson
+from submissions.models import Submission
+
+
+def _enrollment(learner: User) -> Enrollment:
+    enrollment = selectors.active_enrollment(learner=learner)
+    assert enrollment is not None
+    return enrollment
+
+
+def _progress_on_day(learner: User, day: int) -> selectors.Progress:
+    enrollment = _enrollment(learner)
+    today = enrollment.started_on + datetime.timedelta(days=day - 1)
+    return selectors.learner_progress(enrollment=enrollment, today=today)
+
+
+def test_day_one_of_a_fresh_learner_is_on_track_in_phase_one(learner: User) -> None:
+    progress = _progress_on_day(learner, 1)
+    assert progress.day_number == 1
+    assert progress.expected_phase.number == 1
+    assert progress.current_phase.number == 1
+    assert progress.pace == "on track"
+    assert [p.phase.number for p in progress.phases] == [1, 2, 3, 4]
+
+
+def test_day_forty_without_finishing_phase_one_is_behind(learner: User) -> None:
+    progress = _progress_on_day(learner, 40)
+    assert progress.expected_phase.number == 2
+    assert progress.pace == "behind"
+
+
+def test_finishing_phase_one_early_is_ahead(learner: User) -> None:
+    for lesson in Lesson.objects.live().filter(module__phase__number=1):
+        services.complete_lesson(learner=learner, lesson=lesson)
+    for exercise in Exercise.objects.live().filter(module__phase__number=1):
+        Submission.objects.create(
+            learner=learner, exercise=exercise, status=Submission.Status.PASSED
+        )
+    progress = _progress_on_day(learner, 10)
+    assert progress.phases[0].percent == 100
+    assert progress.current_phase.number == 2
+    assert progress.pace == "ahead"
+    assert progress.next_step is not None and progress.next_step.phase_number == 2
+
+
+def test_the_day_number_is_capped_at_the_end_of_the_programme(learner: User) -> None:
+    progress = _progress_on_day(learner, 400)
+    assert progress.day_number == 180
+    assert progress.expected_phase.number == 4
+
+
+def test_failed_submissions_do_not_count_as_solved(learner: User) -> None:
+    exercise = Exercise.objects.live().filter(module__phase__number=1).first()
+    assert exercise is not None
+    Submission.objects.create(learner=learner, exercise=exercise, status=Submission.Status.FAILED)
+    assert _progress_on_day(learner, 1).exercises_solved == 0
+
+
+def test_the_roadmap_shows_only_the_learners_track_in_phase_three(learner: User) -> None:
+    enrollment = _enrollment(learner)
+    phases = selectors.roadmap(track=enrollment.track)
+    phase3 = next(p for p in phases if p.number == 3)
+    tracks = {m.track_id for m in phase3.modules.all()}
+    assert tracks == {enrollment.track_id}
+
+
+def test_progress_takes_a_constant_number_of_queries(
+    learner: User, django_assert_max_num_queries
+) -> None:
+    enrollment = _enrollment(learner)
+    with django_assert_max_num_queries(8):
+        selectors.learner_progress(enrollment=enrollment)

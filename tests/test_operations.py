@@ -1,0 +1,131 @@
+"""Operations: health endpoints, request ids, production settings hardening."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from config.celery_app import app as celery_app
+from config.observability import ContextFilter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_healthz_answers_without_touching_anything(client: Client) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_readyz_is_ok_when_database_and_broker_answer(client: Client, db: None) -> None:
+    response = client.get("/readyz")
+    assert response.status_code == 200, response.content
+    assert response.json()["checks"] == {"database": "ok", "broker": "ok"}
+
+
+def test_readyz_is_503_when_the_broker_is_unreachable(client: Client, db: None) -> None:
+    original = celery_app.conf.broker_url
+    celery_app.conf.broker_url = "redis://127.0.0.1:9/0"  # nothing listens on the discard port
+    try:
+        response = client.get("/readyz")
+    finally:
+        celery_app.conf.broker_url = original
+    assert response.status_code == 503
+    assert response.json()["checks"]["broker"] == "fail"
+
+
+def test_every_response_carries_a_request_id_and_keeps_a_sane_incoming_one(client: Client) -> None:
+    generated = client.get("/healthz")["X-Request-ID"]
+    assert len(generated) == 32
+    assert client.get("/healthz", HTTP_X_REQUEST_ID="abc-123")["X-Request-ID"] == "abc-123"
+    assert client.get("/healthz", HTTP_X_REQUEST_ID="bad id\n")["X-Request-ID"] != "bad id\n"
+
+
+def test_log_records_get_request_and_submission_ids() -> None:
+    from config.observability import request_id_var, submission_context
+
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "hello", None, None)
+    token = request_id_var.set("req-1")
+    try:
+        with submission_context(42):
+            ContextFilter().filter(record)
+    finally:
+        request_id_var.reset(token)
+    assert (record.request_id, record.submission_id) == ("req-1", "42")  # type: ignore[attr-defined]
+
+
+def _production_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY="x" * 30 + "-a-long-random-production-secret-" + "y" * 20,
+        DJANGO_ALLOWED_HOSTS="apprentice.example.com",
+        DATABASE_URL=os.environ.get(
+            "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/apprentice"
+        ),
+        REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+    )
+    return env
+
+
+def test_check_deploy_is_clean_with_production_settings() -> None:
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "no issues" in completed.stdout
+
+
+def test_production_logs_are_json_with_the_request_id() -> None:
+    code = (
+        "import django, logging; django.setup();"
+        "from config.observability import request_id_var; request_id_var.set('rid-9');"
+        "logging.getLogger('apprentice.test').warning('hello %s', 'world')"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    line = json.loads(completed.stderr.strip().splitlines()[-1])
+    assert line["message"] == "hello world"
+    assert line["request_id"] == "rid-9"
+    assert line["level"] == "WARNING"
+
+
+def test_production_refuses_to_start_without_a_secret_key() -> None:
+    env = _production_env()
+    del env["DJANGO_SECRET_KEY"]
+    completed = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert completed.returncode != 0
+    assert "DJANGO_SECRET_KEY" in completed.stderr
+
+
+@pytest.mark.parametrize("path", ["/", "/tracks/", "/accounts/login/", "/accounts/signup/"])
+def test_public_pages_render(client: Client, db: None, path: str) -> None:
+    assert client.get(path).status_code == 200
