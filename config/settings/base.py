@@ -140,6 +140,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_out": str(BROKER_DIR / "queue"),
         "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
+        "polling_interval": 0.1,  # seconds; results should feel instant locally
     }
 else:
     # Redelivery of unacknowledged messages after a worker dies: longer than any task runs.
