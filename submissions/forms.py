@@ -6,12 +6,27 @@ from typing import Any
 from django import forms
 
 from submissions.services import (
+    ALLOWED_SUFFIXES,
     MAX_FILE_BYTES,
     MAX_FILES,
     IncomingFile,
     SubmissionError,
     decode_upload,
+    kib,
 )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    # Renders `multiple`; Django refuses the attribute unless the widget declares it.
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        clean_one = super().clean
+        if isinstance(data, list | tuple):
+            return [clean_one(item, initial) for item in data]
+        return clean_one(data, initial)
 
 
 class SubmissionForm(forms.Form):
@@ -20,11 +35,9 @@ class SubmissionForm(forms.Form):
     The editor posts `path_N`/`content_N` pairs; uploads come in `uploads`. Validation of
     names, sizes and text lives in the service; this form only gathers the pieces."""
 
-    uploads = forms.FileField(
+    uploads = MultipleFileField(
         required=False,
-        widget=forms.ClearableFileInput(
-            attrs={"allow_multiple_selected": True, "accept": ".py,.txt,.md,.json,.csv"}
-        ),
+        widget=MultipleFileInput(attrs={"accept": ",".join(sorted(ALLOWED_SUFFIXES))}),
         help_text=f"Up to {MAX_FILES} text files, {MAX_FILE_BYTES // 1024} KiB each.",
     )
 
@@ -46,7 +59,7 @@ class SubmissionForm(forms.Form):
         for upload in self.files.getlist("uploads"):
             if upload.size is not None and upload.size > MAX_FILE_BYTES:
                 raise forms.ValidationError(
-                    f"{upload.name} is too large ({upload.size // 1024} KiB, limit {MAX_FILE_BYTES // 1024} KiB)."
+                    f"{upload.name} is too large ({kib(upload.size)} KiB, limit {MAX_FILE_BYTES // 1024} KiB)."
                 )
             try:
                 incoming.append(

@@ -81,6 +81,11 @@ class RateLimited(SubmissionError):
     status = 429
 
 
+def kib(size: int) -> int:
+    """Bytes as KiB rounded up, so a file just over a limit never reads as at the limit."""
+    return -(-size // 1024)
+
+
 @dataclass(frozen=True)
 class IncomingFile:
     path: str
@@ -91,7 +96,7 @@ def decode_upload(name: str, data: bytes) -> IncomingFile:
     """Turn uploaded bytes into text, rejecting binary files with a clear message."""
     if len(data) > MAX_FILE_BYTES:
         raise SubmissionError(
-            f"{name} is {len(data) // 1024} KiB; files may be at most {MAX_FILE_BYTES // 1024} KiB.",
+            f"{name} is {kib(len(data))} KiB; files may be at most {MAX_FILE_BYTES // 1024} KiB.",
             field_errors={name: ["too large"]},
         )
     try:
@@ -167,14 +172,14 @@ def validate_files(files: Sequence[IncomingFile]) -> list[IncomingFile]:
         size = len(item.content.encode("utf-8"))
         if size > MAX_FILE_BYTES:
             raise SubmissionError(
-                f"“{path}” is {size // 1024} KiB; files may be at most {MAX_FILE_BYTES // 1024} KiB.",
+                f"“{path}” is {kib(size)} KiB; files may be at most {MAX_FILE_BYTES // 1024} KiB.",
                 field_errors={path: ["too large"]},
             )
         total += size
         cleaned.append(IncomingFile(path=path, content=item.content))
     if total > MAX_TOTAL_BYTES:
         raise SubmissionError(
-            f"The files add up to {total // 1024} KiB; the limit is {MAX_TOTAL_BYTES // 1024} KiB.",
+            f"The files add up to {kib(total)} KiB; the limit is {MAX_TOTAL_BYTES // 1024} KiB.",
             field_errors={"files": ["too large in total"]},
         )
     return cleaned
@@ -239,6 +244,9 @@ def submission_create(
     SubmissionFile.objects.bulk_create(
         SubmissionFile(submission=submission, path=f.path, content=f.content) for f in cleaned
     )
+    from notifications.services import activity_record  # streaks and "practised today"
+
+    activity_record(learner=learner, submissions=1)
     _enqueue(submission.pk)
     logger.info("submission %s created for exercise %s", submission.pk, exercise.slug)
     return submission

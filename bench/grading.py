@@ -1,0 +1,326 @@
+"""Grading benchmark: real Celery workers over Redis, real PostgreSQL, the real bwrap sandbox.
+
+Prints (never fails on targets; see bench/README.md):
+  1. submit → stored result latency, p50/p95 over sequential submissions, 1 worker;
+  2. sandbox overhead: median `run_tests` under bwrap vs a bare `python -m pytest`;
+  3. sustained throughput: a burst of submissions to one worker with 2 pool processes.
+
+Run with `make bench-grading`. DATABASE_URL and REDIS_URL are used when set; the defaults are
+a dedicated local database (created and migrated if missing) and Redis database 14.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/apprentice_bench"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/14"
+EXERCISE = "word-frequency"  # 6 visible + 4 hidden tests = 10
+LATENCY_RUNS = int(os.environ.get("BENCH_LATENCY_RUNS", "40"))
+OVERHEAD_RUNS = int(os.environ.get("BENCH_OVERHEAD_RUNS", "20"))
+BURST = int(os.environ.get("BENCH_BURST", "200"))
+WARMUP = 3
+STALL_SECONDS = 120.0  # give up on the burst if nothing finishes for this long
+# The bench submits far faster than a person may, and quality checks would compete with
+# grading for the same cores: both are switched off through the settings' environment.
+BENCH_ENV = {
+    "SUBMISSIONS_PER_MINUTE": "1000000",
+    "SUBMISSIONS_PENDING_MAX": "1000000",
+    "SUBMISSION_QUALITY_CHECKS": "false",
+    "LOG_LEVEL": "WARNING",
+}
+TARGETS = {"p50": 0.5, "p95": 1.0, "overhead_pct": 10.0, "per_minute": 240.0}
+
+
+def configure() -> tuple[str, str]:
+    database_url = os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    redis_url = os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL
+    os.environ.update(BENCH_ENV)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["REDIS_URL"] = redis_url
+    os.environ["CELERY_BROKER_URL"] = redis_url
+    ensure_database(database_url)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from courses.services import sync_curriculum
+
+    call_command("migrate", verbosity=0, interactive=False)
+    sync_curriculum()
+    return database_url, redis_url
+
+
+def ensure_database(url: str) -> None:
+    """CREATE DATABASE if it does not exist (PostgreSQL only)."""
+    import environ
+    import psycopg
+
+    config = environ.Env.db_url_config(url)
+    if not str(config["ENGINE"]).endswith("postgresql"):
+        raise SystemExit(f"the grading bench needs PostgreSQL, not {config['ENGINE']}")
+    params = {
+        "dbname": "postgres",
+        "user": config.get("USER") or None,
+        "password": config.get("PASSWORD") or None,
+        "host": config.get("HOST") or None,
+        "port": config.get("PORT") or None,
+    }
+    with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
+        name = str(config["NAME"])
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+            print(f"created database {name}")
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    rank = max(1, math.ceil(pct / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def verdict(ok: bool) -> str:
+    return "meets target" if ok else "MISSES target"
+
+
+def wait_final(submission_id: int, *, timeout: float = 60.0, poll: float = 0.002) -> str:
+    from submissions.models import Submission
+
+    pending = {Submission.Status.QUEUED, Submission.Status.RUNNING}
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = (
+            Submission.objects.filter(pk=submission_id).values_list("status", flat=True).first()
+        )
+        if status not in pending:
+            return str(status)
+        time.sleep(poll)
+    return "lost"
+
+
+def bench_latency(learner: object, exercise: object, files: list[object]) -> None:
+    from submissions import services
+    from submissions.models import Submission
+
+    print(f"\n1. Submit → stored result, {LATENCY_RUNS} sequential submissions, 1 worker")
+    for _ in range(WARMUP):
+        submission = services.submission_create(learner=learner, exercise=exercise, files=files)
+        wait_final(submission.pk)
+    latencies: list[float] = []
+    outcomes: Counter[str] = Counter()
+    ids = []
+    for _ in range(LATENCY_RUNS):
+        started = time.perf_counter()
+        submission = services.submission_create(learner=learner, exercise=exercise, files=files)
+        outcomes[wait_final(submission.pk)] += 1
+        latencies.append(time.perf_counter() - started)
+        ids.append(submission.pk)
+    rows = Submission.objects.filter(pk__in=ids)
+    stored = [(s.finished_at - s.created_at).total_seconds() for s in rows if s.finished_at]
+    sandbox = [s.duration_ms / 1000 for s in rows if s.duration_ms is not None]
+    totals = {s.tests_total for s in rows}
+    p50, p95 = percentile(latencies, 50), percentile(latencies, 95)
+    print(f"   outcomes: {dict(outcomes)}; tests per submission: {sorted(totals)}")
+    print(f"   p50 {p50:.3f} s   (target ≤ {TARGETS['p50']} s: {verdict(p50 <= TARGETS['p50'])})")
+    print(f"   p95 {p95:.3f} s   (target ≤ {TARGETS['p95']} s: {verdict(p95 <= TARGETS['p95'])})")
+    print(f"   max {max(latencies):.3f} s")
+    if stored:
+        print(
+            f"   stored finished_at − created_at: p50 {statistics.median(stored):.3f} s;"
+            f" sandbox run alone: p50 {statistics.median(sandbox):.3f} s"
+        )
+
+
+def _bare_run(files: list[object], visible: list[object], hidden: list[object]) -> float:
+    """`python -m pytest` on the same files laid out as the sandbox lays them out."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="bench-bare-") as root:
+        work = Path(root)
+        for folder, items in (("", files), ("tests", visible), ("tests/hidden", hidden)):
+            for item in items:
+                target = work / folder / item.path  # type: ignore[attr-defined]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(item.content)  # type: ignore[attr-defined]
+        argv = [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-c",
+            "/dev/null",
+            "--rootdir=.",
+            "--import-mode=importlib",
+            "-q",
+            "--tb=no",
+            "-rN",
+            "--color=no",
+            "tests",
+        ]
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+            "HOME": root,
+        }
+        proc = subprocess.run(argv, cwd=work, env=env, capture_output=True, check=False)
+        if proc.returncode != 0:
+            raise SystemExit(f"bare pytest failed ({proc.returncode}):\n{proc.stdout.decode()}")
+    return time.perf_counter() - started
+
+
+def bench_overhead(exercise: object) -> None:
+    from django.conf import settings
+
+    from courses.models import ExerciseFile
+    from submissions.sandbox import Limits, Outcome, SandboxFile, run_tests
+
+    print(f"\n2. Sandbox overhead, median of {OVERHEAD_RUNS} runs each (interleaved)")
+
+    def role(name: str) -> list[SandboxFile]:
+        return [
+            SandboxFile(f.path, f.content)
+            for f in ExerciseFile.objects.filter(exercise=exercise, role=name)
+        ]
+
+    files, visible, hidden = role("solution"), role("visible_test"), role("hidden_test")
+    limits = Limits(wall_seconds=float(exercise.wall_seconds), memory_mb=exercise.memory_mb)  # type: ignore[attr-defined]
+
+    def sandboxed() -> float:
+        started = time.perf_counter()
+        result = run_tests(
+            files=files,
+            visible_tests=visible,
+            hidden_tests=hidden,
+            limits=limits,
+            mode=settings.SANDBOX_MODE,
+        )
+        elapsed = time.perf_counter() - started
+        if result.outcome != Outcome.PASSED:
+            raise SystemExit(f"sandbox run did not pass: {result.outcome} {result.reason}")
+        return elapsed
+
+    for _ in range(WARMUP):
+        sandboxed()
+        _bare_run(files, visible, hidden)
+    boxed: list[float] = []
+    bare: list[float] = []
+    for _ in range(OVERHEAD_RUNS):
+        boxed.append(sandboxed())
+        bare.append(_bare_run(files, visible, hidden))
+    boxed_median, bare_median = statistics.median(boxed), statistics.median(bare)
+    overhead = (boxed_median / bare_median - 1) * 100
+    print(f"   run_tests (mode={settings.SANDBOX_MODE}): median {boxed_median * 1000:.0f} ms")
+    print(f"   bare python -m pytest:       median {bare_median * 1000:.0f} ms")
+    print(
+        f"   ratio {boxed_median / bare_median:.3f} → overhead {overhead:+.1f} %"
+        f"   (target ≤ {TARGETS['overhead_pct']:.0f} %: {verdict(overhead <= TARGETS['overhead_pct'])})"
+    )
+
+
+def bench_throughput(learner: object, exercise: object, files: list[object]) -> None:
+    from submissions import services
+    from submissions.models import Submission
+
+    print(f"\n3. Sustained throughput: {BURST} submissions at once, 1 worker × 2 pool processes")
+    for _ in range(WARMUP):
+        wait_final(services.submission_create(learner=learner, exercise=exercise, files=files).pk)
+    pending = {Submission.Status.QUEUED, Submission.Status.RUNNING}
+    started = time.perf_counter()
+    ids = [
+        services.submission_create(learner=learner, exercise=exercise, files=files).pk
+        for _ in range(BURST)
+    ]
+    submitted = time.perf_counter() - started
+    last_progress, done = time.monotonic(), 0
+    while True:
+        now_done = Submission.objects.filter(pk__in=ids).exclude(status__in=pending).count()
+        if now_done == BURST:
+            break
+        if now_done > done:
+            done, last_progress = now_done, time.monotonic()
+        elif time.monotonic() - last_progress > STALL_SECONDS:
+            break
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    statuses = Counter(Submission.objects.filter(pk__in=ids).values_list("status", flat=True))
+    final = sum(n for status, n in statuses.items() if status not in pending)
+    per_minute = final / elapsed * 60
+    lost = BURST - final
+    print(f"   submitted in {submitted:.2f} s; all final after {elapsed:.2f} s")
+    print(f"   outcomes: {dict(statuses)}")
+    print(
+        f"   {per_minute:.0f} submissions/minute"
+        f"   (target ≥ {TARGETS['per_minute']:.0f}: {verdict(per_minute >= TARGETS['per_minute'])})"
+    )
+    print(f"   lost (not final): {lost}   (target 0: {verdict(lost == 0)})")
+
+
+def main() -> None:
+    database_url, redis_url = configure()
+
+    from django.db import connection
+
+    from accounts.services import user_create
+    from courses.models import Exercise
+    from submissions.models import Submission
+    from submissions.services import IncomingFile
+    from tests.workers import WorkerSet, flush_redis
+
+    exercise = Exercise.objects.get(slug=EXERCISE)
+    files = [IncomingFile(f.path, f.content) for f in exercise.files.filter(role="solution")]
+    print("Grading benchmark")
+    print(
+        f"   database {connection.settings_dict['NAME']} on {connection.vendor}; broker {redis_url}"
+    )
+    print(f"   exercise {EXERCISE}: its reference solution, graded against all its tests")
+    print(
+        "   per-learner rate limits off (SUBMISSIONS_PER_MINUTE, SUBMISSIONS_PENDING_MAX) and"
+        " quality checks off (SUBMISSION_QUALITY_CHECKS=false) so they do not compete"
+    )
+    if redis_url == DEFAULT_REDIS_URL:
+        flush_redis(redis_url)  # our own database: no stale messages from an aborted run
+    token = uuid.uuid4().hex
+    learner = user_create(email=f"bench-{token[:8]}@example.com", password=token)
+    log_dir = BASE_DIR / "var" / "bench" / "workers"
+    shutil.rmtree(log_dir, ignore_errors=True)  # keep only this run's worker logs
+    try:
+        with WorkerSet(
+            broker_url=redis_url,
+            database_url=database_url,
+            log_dir=log_dir,
+            extra_env=dict(BENCH_ENV),
+            name_prefix="bench",
+        ) as workers:
+            workers.start(concurrency=1).wait_ready()
+            bench_latency(learner, exercise, files)
+            workers.kill_all()
+            bench_overhead(exercise)
+            workers.start(concurrency=2).wait_ready()
+            bench_throughput(learner, exercise, files)
+    finally:
+        Submission.objects.filter(learner=learner).delete()
+        learner.delete()
+    print(f"\nWorker logs: {log_dir}")
+
+
+if __name__ == "__main__":
+    main()

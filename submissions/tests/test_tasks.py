@@ -1,0 +1,208 @@
+"""`execute_submission` run eagerly in this process with the real bwrap sandbox on a real
+exercise of the curriculum (temperature-converter: 9 visible and 9 hidden test cases)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accounts.models import User
+from courses.models import Exercise, ExerciseFile
+from submissions import selectors, services
+from submissions.models import Submission
+from submissions.services import IncomingFile
+from submissions.tasks import check_quality, execute_submission
+from submissions.tests.factories import exercise, solution, starter
+
+SLUG = "temperature-converter"
+VISIBLE_CASES = 9  # test functions and parametrised cases in tests/test_temperature.py
+HIDDEN_CASES = 9  # ... in tests/hidden/test_temperature_hidden.py
+
+
+def grade(submission: Submission) -> str:
+    """Deliver the task once, as a worker would, in this process."""
+    result: str = execute_submission.apply(args=[submission.pk]).get()
+    return result
+
+
+def exercise_file(role: str) -> ExerciseFile:
+    return ExerciseFile.objects.get(exercise__slug=SLUG, role=role)
+
+
+def declared_test_names(source: str) -> set[str]:
+    tree = ast.parse(source)
+    return {
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+    }
+
+
+def strings_in(value: Any) -> Iterator[str]:
+    """Every string inside a JSON-like value (keys and values)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)
+
+
+@pytest.fixture
+def temperature(db: None) -> Exercise:
+    return exercise(SLUG)
+
+
+@pytest.fixture
+def submit(learner: User, temperature: Exercise, settings):
+    settings.SUBMISSIONS_PENDING_MAX = 100
+    settings.SUBMISSIONS_PER_MINUTE = 100
+
+    def make(files: list[IncomingFile]) -> Submission:
+        return services.submission_create(learner=learner, exercise=temperature, files=files)
+
+    return make
+
+
+def test_the_reference_solution_passes_with_a_report_per_test(submit) -> None:
+    submission = submit(solution(SLUG))
+    assert grade(submission) == "passed"
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.PASSED
+    assert submission.tests_total == VISIBLE_CASES + HIDDEN_CASES
+    assert submission.tests_passed == submission.tests_total
+    assert submission.attempts == 1
+    assert submission.worker
+    assert submission.duration_ms is not None
+    assert submission.finished_at is not None
+    assert submission.reason == ""
+
+    tests = submission.report["tests"]
+    assert len(tests) == submission.tests_total
+    assert {t["status"] for t in tests} == {"passed"}
+    visible_names = {t["name"].split("[")[0] for t in tests if not t["hidden"]}
+    hidden_names = {t["name"].split("[")[0] for t in tests if t["hidden"]}
+    assert visible_names == declared_test_names(
+        exercise_file(ExerciseFile.Role.VISIBLE_TEST).content
+    )
+    assert hidden_names == declared_test_names(exercise_file(ExerciseFile.Role.HIDDEN_TEST).content)
+    assert sum(1 for t in tests if t["hidden"]) == HIDDEN_CASES
+
+
+def test_the_starter_code_fails(submit) -> None:
+    submission = submit(starter(SLUG))
+    assert grade(submission) == "failed"
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.FAILED
+    assert submission.tests_total == VISIBLE_CASES + HIDDEN_CASES
+    assert submission.tests_passed < submission.tests_total
+    assert submission.reason.endswith(f"of {submission.tests_total} tests failed")
+    failing = [t for t in submission.report["tests"] if t["status"] == "failed"]
+    assert any("NotImplementedError" in t["message"] for t in failing)
+
+
+def test_a_syntax_error_is_an_error_with_a_reason(submit) -> None:
+    submission = submit([IncomingFile("temperature.py", "def to_number(text)\n    return 1\n")])
+    assert grade(submission) == "error"
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.ERROR
+    assert "SyntaxError" in submission.reason
+    assert "temperature.py" in submission.reason
+
+
+def test_a_second_delivery_after_grading_changes_nothing(submit) -> None:
+    submission = submit(solution(SLUG))
+    grade(submission)
+    graded = Submission.objects.get(pk=submission.pk)
+
+    assert grade(submission) == "skipped"
+    again = Submission.objects.get(pk=submission.pk)
+    assert (again.status, again.attempts, again.finished_at, again.worker, again.report) == (
+        graded.status,
+        graded.attempts,
+        graded.finished_at,
+        graded.worker,
+        graded.report,
+    )
+
+
+def test_hidden_tests_are_stored_as_hidden_without_output(submit) -> None:
+    submission = submit(starter(SLUG))
+    grade(submission)
+    submission.refresh_from_db()
+    hidden = [t for t in submission.report["tests"] if t["hidden"]]
+    assert len(hidden) == HIDDEN_CASES
+    assert all(t["nodeid"].startswith("tests/hidden/") for t in hidden)
+    assert all(t["output"] == "" for t in hidden)
+    # Failing hidden tests keep a one-line message and nothing more.
+    assert all("\n" not in t["message"] for t in hidden)
+
+
+def test_the_public_report_never_contains_hidden_test_source(submit) -> None:
+    # Learner code that tries to leak the hidden tests: prints them (captured output of
+    # visible tests is shown) and puts them in exception messages.
+    leak = (
+        "from pathlib import Path\n\n"
+        "SOURCE = Path('tests/hidden/test_temperature_hidden.py').read_text()\n\n\n"
+        "def _leak():\n"
+        "    print(SOURCE)\n"
+        "    raise ValueError(SOURCE.replace(chr(10), ' | '))\n\n\n"
+        "def to_number(text):\n    _leak()\n\n\n"
+        "def parse_temperature(text):\n    _leak()\n\n\n"
+        "def convert(text):\n    _leak()\n\n\n"
+        "def celsius_to_fahrenheit(celsius):\n    _leak()\n\n\n"
+        "def fahrenheit_to_celsius(fahrenheit):\n    _leak()\n"
+    )
+    submission = submit([IncomingFile("temperature.py", leak)])
+    grade(submission)
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.FAILED
+
+    public = selectors.public_report(submission=submission)
+    text = "\n".join(strings_in(public))
+    assert "[hidden test source redacted]" in text  # the leak was attempted, and caught
+    assert "assert type(value) is float" not in json.dumps(public)
+    hidden_source = exercise_file(ExerciseFile.Role.HIDDEN_TEST).content
+    for line in ('assert convert("37 c") == "98.6F"', 'assert to_number("1e3") == 1000.0'):
+        assert line in hidden_source
+        assert line not in text
+    assert all(t["output"] == "" for t in public["tests"] if t["hidden"])
+
+
+def test_an_unknown_sandbox_mode_is_an_internal_error_and_never_runs_the_code(
+    submit, settings
+) -> None:
+    settings.SANDBOX_MODE = "nonsense"
+    marker = Path(f"/tmp/apprentice-ran-unsandboxed-{uuid.uuid4().hex}")
+    code = f"from pathlib import Path\nPath({str(marker)!r}).write_text('ran')\n"
+    submission = submit([IncomingFile("temperature.py", code)])
+
+    assert grade(submission) == "internal_error"
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.INTERNAL_ERROR
+    assert submission.reason == (
+        "The grader is unavailable: unknown sandbox mode 'nonsense' (expected 'bwrap' or 'none')"
+    )
+    assert submission.report == {}
+    assert not marker.exists()
+
+
+def test_quality_checks_store_ruff_and_mypy_findings(submit) -> None:
+    files = solution(SLUG)
+    code = "import os\n" + files[0].content + "\n\nLIMIT: int = 'ten'\n"
+    submission = submit([IncomingFile(files[0].path, code)])
+    assert check_quality.apply(args=[submission.pk]).get() == "done"
+    submission.refresh_from_db()
+    findings = {(f["tool"], f["code"], f["path"]) for f in submission.quality["findings"]}
+    assert ("ruff", "F401", "temperature.py") in findings
+    assert ("mypy", "assignment", "temperature.py") in findings
+    assert submission.quality["errors"] == []
