@@ -24,6 +24,26 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[No
     yield
 
 
+def _is_transactional(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _curriculum_survives_flushes(
+    request: pytest.FixtureRequest, django_db_blocker: Any
+) -> Iterator[None]:
+    """Transactional tests end by flushing every table, curriculum included; load it again
+    so that later tests see the same database as the first. (Autouse fixtures are set up
+    before the database fixture, so this teardown runs after the flush.)"""
+    yield
+    if _is_transactional(request):
+        with django_db_blocker.unblock():
+            course_services.sync_curriculum()
+
+
 def make_user(email: str, **extra: Any) -> User:
     return user_create(email=email, password="a-long-test-password", verified=True, **extra)
 

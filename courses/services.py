@@ -33,6 +33,13 @@ def learner_today(learner: User) -> datetime.date:
     return timezone.localdate(timezone=zoneinfo.ZoneInfo(learner.time_zone))
 
 
+def _assign_mentor(learner: User) -> None:
+    """A mentor for the (new) track, in the same transaction; none free → the learner waits."""
+    from mentors.services import assignment_ensure
+
+    assignment_ensure(learner=learner)
+
+
 @transaction.atomic
 def enroll(*, learner: User, track: Track) -> Enrollment:
     """Start the plan on `track` today (day 1). A learner has at most one active enrollment;
@@ -54,6 +61,7 @@ def enroll(*, learner: User, track: Track) -> Enrollment:
     except IntegrityError as exc:  # a concurrent request enrolled first
         raise EnrollmentError("You already have an active enrollment.") from exc
     logger.info("learner %s enrolled in %s", learner.pk, track.slug)
+    _assign_mentor(learner)
     return enrollment
 
 
@@ -89,6 +97,7 @@ def switch_track(
         note=(f"switched from {current.track.slug}" + (" by staff" if by_staff else ""))[:200],
     )
     logger.info("learner %s switched %s -> %s", learner.pk, current.track.slug, track.slug)
+    _assign_mentor(learner)
     return enrollment
 
 
@@ -96,7 +105,11 @@ def complete_lesson(*, learner: User, lesson: Lesson) -> LessonCompletion:
     """Mark a lesson done (idempotent: completing twice keeps the first time)."""
     if not selectors.lesson_is_available(learner=learner, lesson=lesson):
         raise EnrollmentError("This lesson is not part of your plan.")
-    completion, _ = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
+    completion, created = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
+    if created:
+        from notifications.services import activity_record  # streaks and "practised today"
+
+        activity_record(learner=learner, lessons=1, minutes=lesson.minutes)
     return completion
 
 

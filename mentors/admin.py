@@ -1,23 +1,260 @@
+"""Staff tools: mentor load, waiting learners, the longest-waiting reviews, (re)assignment.
+Thin: every action calls a service."""
+
 from __future__ import annotations
 
-from django.contrib import admin
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from typing import Any, cast
 
-from mentors.models import MentorProfile
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.timesince import timesince
+
+from accounts.models import User
+from config.errors import ApplicationError
+from courses.models import Enrollment
+from mentors import selectors, services
+from mentors.forms import ReassignForm
+from mentors.models import (
+    Capstone,
+    Certificate,
+    MentorAssignment,
+    MentorProfile,
+    ReviewRound,
+    UnassignedLearner,
+)
 
 
 @admin.register(MentorProfile)
 class MentorProfileAdmin(admin.ModelAdmin[MentorProfile]):
-    list_display = ("user", "availability", "capacity", "track_list", "created_at")
+    list_display = ("user", "availability", "load", "track_list", "created_at")
     list_filter = ("availability", "tracks")
     search_fields = ("user__email", "user__display_name", "bio")
     filter_horizontal = ("tracks",)
     autocomplete_fields = ("user",)
+    list_per_page = 50
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[MentorProfile]:
-        return super().get_queryset(request).select_related("user").prefetch_related("tracks")
+        return selectors.mentors_with_load()
+
+    @admin.display(description="Active mentees / capacity", ordering="active_mentees")
+    def load(self, obj: MentorProfile) -> str:
+        return f"{getattr(obj, 'active_mentees', 0)} / {obj.capacity}"
 
     @admin.display(description="Tracks")
     def track_list(self, obj: MentorProfile) -> str:
         return ", ".join(track.letter for track in obj.tracks.all()) or "—"
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # New tracks, more capacity or back from a pause: waiting learners may fit now.
+        assigned = services.assign_waiting_learners()
+        if assigned:
+            messages.info(request, f"{assigned} waiting learner(s) got a mentor.")
+
+
+def _reassign_view(
+    modeladmin: admin.ModelAdmin[Any], request: HttpRequest, learners: list[User]
+) -> HttpResponse | None:
+    """Intermediate page of the assign/reassign actions: pick a mentor and give a reason."""
+    staff = request.user
+    assert isinstance(staff, User)
+    if "apply" in request.POST:
+        form = ReassignForm(request.POST)
+        if form.is_valid():
+            for learner in learners:
+                try:
+                    services.assignment_set(
+                        learner=learner,
+                        mentor=form.cleaned_data["mentor"],
+                        by=staff,
+                        reason=form.cleaned_data["reason"],
+                    )
+                except ApplicationError as exc:
+                    modeladmin.message_user(request, f"{learner}: {exc.message}", messages.ERROR)
+                else:
+                    modeladmin.message_user(request, f"{learner} assigned.", messages.SUCCESS)
+            return None
+    else:
+        form = ReassignForm()
+    return render(
+        request,
+        "mentors/admin_reassign.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": "Assign to a mentor",
+            "form": form,
+            "learners": learners,
+            "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
+            "action": request.POST.get("action", ""),
+            "opts": modeladmin.model._meta,
+        },
+    )
+
+
+@admin.register(MentorAssignment)
+class MentorAssignmentAdmin(admin.ModelAdmin[MentorAssignment]):
+    list_display = ("learner", "mentor", "track", "source", "created_at", "ended_at", "reason")
+    list_filter = (("ended_at", admin.EmptyFieldListFilter), "source", "track")
+    search_fields = ("learner__email", "mentor__user__email", "reason", "end_reason")
+    list_select_related = ("learner", "mentor__user", "track")
+    readonly_fields = [f.name for f in MentorAssignment._meta.fields]
+    actions = ("reassign",)
+    list_per_page = 50
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # assignments are made by the services (actions), never typed in
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # history is kept
+
+    @admin.action(description="Reassign to another mentor…")
+    def reassign(
+        self, request: HttpRequest, queryset: QuerySet[MentorAssignment]
+    ) -> HttpResponse | None:
+        learners = [
+            a.learner for a in queryset.filter(ended_at__isnull=True).select_related("learner")
+        ]
+        return _reassign_view(self, request, learners)
+
+
+@admin.register(UnassignedLearner)
+class UnassignedLearnerAdmin(admin.ModelAdmin[UnassignedLearner]):
+    """Learners waiting for a mentor, longest waiting first."""
+
+    list_display = ("learner", "track", "waiting")
+    list_filter = ("track",)
+    search_fields = ("learner__email",)
+    actions = ("assign_automatically", "assign_to_mentor")
+    list_per_page = 50
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[UnassignedLearner]:
+        ids = selectors.unassigned_enrollments().values("pk")
+        waiting = UnassignedLearner.objects.filter(pk__in=ids).select_related("learner", "track")
+        return cast("QuerySet[UnassignedLearner]", waiting)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    @admin.display(description="Waiting for", ordering="created_at")
+    def waiting(self, obj: Enrollment) -> str:
+        return timesince(obj.created_at, timezone.now())
+
+    @admin.action(description="Assign a mentor automatically")
+    def assign_automatically(
+        self, request: HttpRequest, queryset: QuerySet[UnassignedLearner]
+    ) -> None:
+        done = sum(
+            1
+            for enrollment in queryset.select_related("learner")
+            if services.assignment_ensure(learner=enrollment.learner) is not None
+        )
+        self.message_user(request, f"{done} of {queryset.count()} learner(s) got a mentor.")
+
+    @admin.action(description="Assign to a mentor…")
+    def assign_to_mentor(
+        self, request: HttpRequest, queryset: QuerySet[UnassignedLearner]
+    ) -> HttpResponse | None:
+        return _reassign_view(
+            self, request, [e.learner for e in queryset.select_related("learner")]
+        )
+
+
+class RoundStateFilter(admin.SimpleListFilter):
+    """Opens on the rounds still waiting (what needs attention); "All" shows the rest."""
+
+    title = "status"
+    parameter_name = "state"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(value, str(label)) for value, label in ReviewRound.Status.choices] + [
+            ("all", "All")
+        ]
+
+    def choices(self, changelist: Any) -> Any:
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": (self.value() or ReviewRound.Status.WAITING) == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value() or ReviewRound.Status.WAITING
+        return queryset if value == "all" else queryset.filter(status=value)
+
+
+@admin.register(ReviewRound)
+class ReviewRoundAdmin(admin.ModelAdmin[ReviewRound]):
+    """Defaults to the rounds waiting longest."""
+
+    list_display = ("capstone", "number", "status", "created_at", "waited", "reviewer")
+    list_filter = (RoundStateFilter, "capstone__track")
+    list_select_related = ("capstone__learner", "capstone__track", "reviewer")
+    ordering = ("created_at",)
+    search_fields = ("capstone__learner__email",)
+    readonly_fields = [f.name for f in ReviewRound._meta.fields]
+    list_per_page = 50
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description="Waiting / waited")
+    def waited(self, obj: ReviewRound) -> str:
+        return timesince(obj.created_at, obj.decided_at or timezone.now())
+
+
+@admin.register(Capstone)
+class CapstoneAdmin(admin.ModelAdmin[Capstone]):
+    """Adding a capstone here is the staff override that unlocks it before Phase 3 is done."""
+
+    list_display = ("learner", "track", "status", "started_at", "due_at", "completed_at")
+    list_filter = ("status", "track")
+    search_fields = ("learner__email",)
+    list_select_related = ("learner", "track")
+    autocomplete_fields = ("learner",)
+    list_per_page = 50
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return (
+            ["learner", "track"]
+            if obj is None
+            else [
+                "learner",
+                "track",
+                "status",
+                "unlocked_by",
+                "started_at",
+                "due_at",
+                "completed_at",
+            ]
+        )
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return [] if obj is None else self.get_fields(request, obj)
+
+    def save_model(self, request: HttpRequest, obj: Capstone, form: Any, change: bool) -> None:
+        if change:
+            return
+        assert isinstance(request.user, User)
+        unlocked = services.capstone_unlock(learner=obj.learner, track=obj.track, by=request.user)
+        obj.pk = unlocked.pk
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin[Certificate]):
+    list_display = ("code", "learner_name", "track_title", "issued_at")
+    search_fields = ("code", "learner_name", "learner__email")
+    readonly_fields = [f.name for f in Certificate._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

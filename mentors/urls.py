@@ -1,4 +1,20 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from mentors import views
 
 app_name = "mentors"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("profile/", views.mentor_profile, name="profile"),
+    path("reviews/", views.queue, name="queue"),
+    path("capstone/", views.capstone, name="capstone"),
+    path("capstone/start/", views.capstone_start, name="capstone_start"),
+    path("capstone/upload/", views.capstone_upload, name="capstone_upload"),
+    path("capstone/portfolio/", views.portfolio_settings, name="portfolio_settings"),
+    path("rounds/<int:round_id>/", views.round_detail, name="round"),
+    path("rounds/<int:round_id>/comments/", views.round_comment, name="round_comment"),
+    path("rounds/<int:round_id>/messages/", views.round_message, name="round_message"),
+    path("rounds/<int:round_id>/decision/", views.round_decision, name="round_decision"),
+    path("certificates/<str:code>/", views.certificate, name="certificate"),
+    path("certificates/<str:code>/print/", views.certificate_print, name="certificate_print"),
+    path("portfolio/<uuid:public_id>/", views.portfolio, name="portfolio"),
+]

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from courses.models import Track
+from mentors.models import MentorProfile, ReviewRound
+
+
+class CapstoneUploadForm(forms.Form):
+    archive = forms.FileField(
+        help_text="Your project as .zip, .tar.gz or .tar: source, tests and a README.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".zip,.tar.gz,.tgz,.tar"}),
+    )
+
+
+class LineCommentForm(forms.Form):
+    file_id = forms.IntegerField(widget=forms.HiddenInput)
+    line = forms.IntegerField(min_value=1)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label="Message", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+
+
+class DecisionForm(forms.Form):
+    """Rubric scores (one field per criterion of the track), a summary and the decision."""
+
+    decision = forms.ChoiceField(
+        choices=[
+            (ReviewRound.Status.CHANGES_REQUESTED, "Request changes"),
+            (ReviewRound.Status.APPROVED, "Approve"),
+        ],
+        widget=forms.RadioSelect,
+    )
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=8000)
+
+    def __init__(self, *args: Any, track: Track, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.criteria = list(track.rubric)
+        for item in self.criteria:
+            self.fields[f"score_{item['slug']}"] = forms.IntegerField(
+                label=f"{item['title']} (0–{item['max_score']})",
+                min_value=0,
+                max_value=int(item["max_score"]),
+                required=False,
+                help_text=str(item.get("description", "")),
+            )
+
+    def scores(self) -> dict[str, int]:
+        return {
+            str(item["slug"]): int(self.cleaned_data[f"score_{item['slug']}"])
+            for item in self.criteria
+            if self.cleaned_data.get(f"score_{item['slug']}") is not None
+        }
+
+
+class PortfolioForm(forms.Form):
+    is_public = forms.BooleanField(label="Show my public portfolio", required=False)
+    headline = forms.CharField(max_length=160, required=False)
+
+
+class ReassignForm(forms.Form):
+    mentor = forms.ModelChoiceField(queryset=MentorProfile.objects.select_related("user"))
+    reason = forms.CharField(max_length=300)

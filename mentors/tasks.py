@@ -1,0 +1,49 @@
+"""Celery tasks of the mentors app: thin, load by id and call services."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+
+from mentors import selectors, services
+from mentors.checks import SandboxUnavailable
+from mentors.checks import run_capstone_checks as run_checks
+from mentors.models import CheckRun
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(  # type: ignore[untyped-decorator]
+    name="mentors.run_capstone_checks",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    soft_time_limit=240,
+    time_limit=300,
+)
+def run_capstone_checks(check_run_id: int) -> str:
+    """Run the automated checks of one capstone version. Safe to deliver twice: only the
+    claim's winner runs, and a finished run is never run again."""
+    check_run = services.check_run_claim(check_run_id=check_run_id)
+    if check_run is None:
+        return "skipped"
+    files = selectors.check_run_sandbox_files(check_run=check_run)
+    try:
+        report = run_checks(files=files, mode=settings.SANDBOX_MODE)
+    except SandboxUnavailable as exc:
+        logger.error("capstone checks %s: sandbox unavailable: %s", check_run_id, exc)
+        services.check_run_record_failure(
+            check_run_id=check_run_id, error=f"The checker is unavailable: {exc}"
+        )
+        return str(CheckRun.Status.FAILED)
+    services.check_run_record(check_run_id=check_run_id, report=report)
+    return str(CheckRun.Status.DONE)
+
+
+@shared_task(  # type: ignore[untyped-decorator]
+    name="mentors.assign_waiting_learners", acks_late=True, time_limit=120
+)
+def assign_waiting_learners() -> int:
+    """Safety net (beat): hand out capacity freed by changes made outside the services."""
+    return services.assign_waiting_learners()

@@ -1,0 +1,103 @@
+"""Builders for mentorship tests: mentors, archives of capstone projects, started capstones."""
+
+from __future__ import annotations
+
+import io
+import stat
+import tarfile
+import zipfile
+from collections.abc import Mapping
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from accounts.models import User
+from accounts.services import user_create
+from courses.models import Track
+from mentors import services
+from mentors.models import Capstone, MentorProfile
+
+README = (
+    "# Task API\n\nA small task manager HTTP API. Run it with `python -m app` and run the "
+    "tests with `pytest`. It stores tasks in memory, validates input and returns JSON errors "
+    "with proper status codes. See the docs folder for the endpoints and their examples.\n"
+)
+
+PROJECT: dict[str, str] = {
+    "README.md": README,
+    "app/__init__.py": "",
+    "app/tasks.py": (
+        "def add_task(tasks: list[str], title: str) -> list[str]:\n"
+        "    if not title:\n"
+        "        raise ValueError('title required')\n"
+        "    return [*tasks, title]\n"
+        "\n"
+        "\n"
+        "def count(tasks: list[str]) -> int:\n"
+        "    return len(tasks)\n"
+    ),
+    "tests/test_tasks.py": (
+        "from app.tasks import add_task\n"
+        "\n"
+        "\n"
+        "def test_add_task() -> None:\n"
+        "    assert add_task([], 'write docs') == ['write docs']\n"
+    ),
+}
+
+
+def make_mentor(email: str, track: Track, *, capacity: int = 5) -> User:
+    user = user_create(email=email, password="a-long-test-password", verified=True)
+    profile = MentorProfile.objects.create(user=user, capacity=capacity)
+    profile.tracks.set([track])
+    return user
+
+
+def make_learner(email: str) -> User:
+    return user_create(email=email, password="a-long-test-password", verified=True)
+
+
+def zip_bytes(files: Mapping[str, str | bytes], *, prefix: str = "") -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, content in files.items():
+            archive.writestr(prefix + path, content)
+    return buffer.getvalue()
+
+
+def zip_with_symlink(name: str, target: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("README.md", README)
+        info = zipfile.ZipInfo(name)
+        info.create_system = 3  # unix, so external_attr carries the mode
+        info.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(info, target)
+    return buffer.getvalue()
+
+
+def tar_bytes(
+    files: Mapping[str, str | bytes], *, links: Mapping[str, str] | None = None, gz: bool = True
+) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz" if gz else "w") as archive:
+        for path, content in files.items():
+            data = content.encode() if isinstance(content, str) else content
+            info = tarfile.TarInfo(path)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+        for path, target in (links or {}).items():
+            info = tarfile.TarInfo(path)
+            info.type = tarfile.SYMTYPE
+            info.linkname = target
+            archive.addfile(info)
+    return buffer.getvalue()
+
+
+def upload(data: bytes, name: str = "project.zip") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+def started_capstone(learner: User, track: Track, *, staff: User) -> Capstone:
+    """Staff-unlocked and started (the Phase 3 gate is tested separately)."""
+    services.capstone_unlock(learner=learner, track=track, by=staff)
+    return services.capstone_start(learner=learner)

@@ -1,0 +1,328 @@
+"""Pages of the mentors app. Object pages answer 404 to anyone who is not the learner, their
+assigned mentor or staff; mentor-only lists answer 403 to non-mentors."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from config.errors import ApplicationError
+from courses import selectors as course_selectors
+from mentors import selectors, services
+from mentors.forms import (
+    CapstoneUploadForm,
+    DecisionForm,
+    LineCommentForm,
+    MessageForm,
+    PortfolioForm,
+)
+from mentors.highlight import highlight_lines
+from mentors.models import CapstoneFile, Certificate, PortfolioSettings, ReviewRound
+
+QUEUE_PAGE_SIZE = 20
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+# --------------------------------------------------------------------------- mentor pages
+
+
+@login_required
+def mentor_profile(request: HttpRequest) -> HttpResponse:
+    profile = selectors.mentor_profile_for_user(user=_user(request))
+    if profile is None:
+        raise PermissionDenied("Only mentors have a mentor profile.")
+    context = {"profile": profile, "mentees": selectors.mentees(mentor=profile)}
+    return render(request, "mentors/profile.html", context)
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not (user.is_mentor or user.is_staff):
+        raise PermissionDenied("The review queue is for mentors.")
+    page = Paginator(selectors.review_queue(user=user), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "mentors/queue.html", {"page": page})
+
+
+# --------------------------------------------------------------------------- learner capstone
+
+
+def _capstone_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+    learner = _user(request)
+    enrollment = course_selectors.active_enrollment(learner=learner)
+    context: dict[str, Any] = {"enrollment": enrollment}
+    if enrollment is None:
+        return context
+    capstone = selectors.capstone_for_learner(learner=learner, track=enrollment.track)
+    portfolio_settings = PortfolioSettings.objects.filter(user=learner).first()
+    context.update(
+        track=enrollment.track,
+        capstone=capstone,
+        unlocked=capstone is not None or selectors.phase_three_done(enrollment=enrollment),
+        assignment=selectors.active_assignment(learner=learner),
+        rounds=list(selectors.learner_rounds(capstone=capstone)) if capstone else [],
+        upload_form=CapstoneUploadForm(),
+        portfolio=portfolio_settings,
+        portfolio_form=PortfolioForm(
+            initial={
+                "is_public": bool(portfolio_settings and portfolio_settings.is_public),
+                "headline": portfolio_settings.headline if portfolio_settings else "",
+            }
+        ),
+    )
+    context.update(extra)
+    return context
+
+
+@login_required
+def capstone(request: HttpRequest) -> HttpResponse:
+    return render(request, "mentors/capstone.html", _capstone_context(request))
+
+
+@login_required
+@require_POST
+def capstone_start(request: HttpRequest) -> HttpResponse:
+    try:
+        started = services.capstone_start(learner=_user(request))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, f"Capstone started. Your deadline is {started.due_at:%A %d %B %Y}."
+        )
+    return redirect("mentors:capstone")
+
+
+@login_required
+@require_POST
+def capstone_upload(request: HttpRequest) -> HttpResponse:
+    form = CapstoneUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            version = services.capstone_upload(
+                learner=_user(request), upload=form.cleaned_data["archive"]
+            )
+        except ApplicationError as exc:
+            form.add_error("archive", exc.message)
+        else:
+            messages.success(
+                request,
+                f"Version {version.number} uploaded: checks are running and your mentor has "
+                "been asked for a review.",
+            )
+            return redirect("mentors:round", round_id=version.review_round.pk)
+    context = _capstone_context(request, upload_form=form)
+    return render(request, "mentors/capstone.html", context, status=400)
+
+
+@login_required
+@require_POST
+def portfolio_settings(request: HttpRequest) -> HttpResponse:
+    form = PortfolioForm(request.POST)
+    if form.is_valid():
+        services.portfolio_update(
+            user=_user(request),
+            is_public=form.cleaned_data["is_public"],
+            headline=form.cleaned_data["headline"],
+        )
+        messages.success(request, "Portfolio settings saved.")
+    return redirect("mentors:capstone")
+
+
+# --------------------------------------------------------------------------- review rounds
+
+
+def _round(request: HttpRequest, round_id: int) -> ReviewRound:
+    try:
+        return selectors.round_for_viewer(user=_user(request), round_id=round_id)
+    except ReviewRound.DoesNotExist as exc:
+        raise Http404("No such review round") from exc
+
+
+@login_required
+def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
+    review_round = _round(request, round_id)
+    user = _user(request)
+    capstone = review_round.capstone
+    is_reviewer = selectors.can_review(user=user, learner_id=capstone.learner_id)
+    files = selectors.round_files(review_round=review_round)
+    text_files = [f for f in files if f.is_text]
+    wanted = request.GET.get("file") or next(
+        (f.path for f in text_files if f.path.lower().startswith("readme")),
+        text_files[0].path if text_files else "",
+    )
+    selected = selectors.round_file(review_round=review_round, path=wanted) if wanted else None
+    comments = selectors.round_comments(review_round=review_round)
+    by_line: dict[int, list[Any]] = defaultdict(list)
+    for comment in comments:
+        if selected is not None and comment.file_id == selected.pk:
+            by_line[comment.line].append(comment)
+    lines = []
+    if selected is not None and selected.is_text:
+        for number, html in enumerate(
+            highlight_lines(path=selected.path, content=selected.content), start=1
+        ):
+            lines.append({"number": number, "html": html, "comments": by_line.get(number, [])})
+    context = {
+        "round": review_round,
+        "capstone": capstone,
+        "learner": capstone.learner,
+        "check_run": getattr(review_round.version, "check_run", None),
+        "all_rounds": list(capstone.rounds.order_by("number").only("pk", "number", "status")),
+        "files": files,
+        "tree": _file_tree(files),
+        "selected": selected,
+        "lines": lines,
+        "comments": comments,
+        "is_reviewer": is_reviewer,
+        "is_learner": capstone.learner_id == user.pk,
+        "message_form": MessageForm(),
+        "decision_form": DecisionForm(track=capstone.track),
+        "rubric": capstone.track.rubric,
+    }
+    return render(request, "mentors/round.html", context)
+
+
+def _file_tree(files: list[CapstoneFile]) -> list[dict[str, Any]]:
+    """Files in path order with a folder row each time a new folder starts."""
+    nodes: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for capstone_file in files:
+        parts = capstone_file.path.split("/")
+        for depth in range(len(parts) - 1):
+            folder = "/".join(parts[: depth + 1])
+            if folder not in seen:
+                seen.add(folder)
+                nodes.append({"is_dir": True, "name": parts[depth], "depth": depth})
+        nodes.append(
+            {"is_dir": False, "name": parts[-1], "depth": len(parts) - 1, "file": capstone_file}
+        )
+    return nodes
+
+
+def _back(review_round: ReviewRound, path: str = "", line: int | None = None) -> str:
+    url = reverse("mentors:round", args=[review_round.pk])
+    if path:
+        url += "?" + urlencode({"file": path})
+    if line:
+        url += f"#L{line}"
+    return url
+
+
+@login_required
+@require_POST
+def round_comment(request: HttpRequest, round_id: int) -> HttpResponse:
+    review_round = _round(request, round_id)
+    form = LineCommentForm(request.POST)
+    path = request.POST.get("path", "")
+    if not form.is_valid():
+        messages.error(request, "Pick a line and write a comment.")
+        return redirect(_back(review_round, path))
+    try:
+        comment = services.round_comment_add(
+            review_round=review_round,
+            author=_user(request),
+            file_id=form.cleaned_data["file_id"],
+            line=form.cleaned_data["line"],
+            body=form.cleaned_data["body"],
+        )
+    except ApplicationError as exc:
+        if exc.status == 403:
+            raise PermissionDenied(exc.message) from exc
+        messages.error(request, exc.message)
+        return redirect(_back(review_round, path))
+    return redirect(_back(review_round, comment.file.path, comment.line))
+
+
+@login_required
+@require_POST
+def round_message(request: HttpRequest, round_id: int) -> HttpResponse:
+    review_round = _round(request, round_id)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.round_message_add(
+                review_round=review_round, author=_user(request), body=form.cleaned_data["body"]
+            )
+        except ApplicationError as exc:
+            if exc.status == 403:
+                raise PermissionDenied(exc.message) from exc
+            messages.error(request, exc.message)
+    else:
+        messages.error(request, "Write a message (up to 4000 characters).")
+    return redirect(reverse("mentors:round", args=[review_round.pk]) + "#messages")
+
+
+@login_required
+@require_POST
+def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
+    review_round = _round(request, round_id)
+    form = DecisionForm(request.POST, track=review_round.capstone.track)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect(reverse("mentors:round", args=[review_round.pk]) + "#decision")
+    try:
+        decided = services.round_decide(
+            review_round=review_round,
+            reviewer=_user(request),
+            decision=form.cleaned_data["decision"],
+            summary=form.cleaned_data["summary"],
+            scores=form.scores(),
+        )
+    except ApplicationError as exc:
+        if exc.status == 403:
+            raise PermissionDenied(exc.message) from exc
+        messages.error(request, exc.message)
+        return redirect(reverse("mentors:round", args=[review_round.pk]) + "#decision")
+    messages.success(request, f"Round {decided.number}: {decided.get_status_display()}.")
+    return redirect("mentors:queue")
+
+
+# --------------------------------------------------------------------------- public pages
+
+
+def _certificate(code: str) -> Certificate:
+    try:
+        return selectors.certificate_by_code(code=code)
+    except Certificate.DoesNotExist as exc:
+        raise Http404("No certificate with this code") from exc
+
+
+def certificate(request: HttpRequest, code: str) -> HttpResponse:
+    return render(request, "mentors/certificate.html", {"certificate": _certificate(code)})
+
+
+def certificate_print(request: HttpRequest, code: str) -> HttpResponse:
+    context = {
+        "certificate": _certificate(code),
+        "verify_url": request.build_absolute_uri(reverse("mentors:certificate", args=[code])),
+    }
+    return render(request, "mentors/certificate_print.html", context)
+
+
+def portfolio(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    try:
+        learner_portfolio = selectors.public_portfolio(public_id=str(public_id))
+    except PortfolioSettings.DoesNotExist as exc:
+        raise Http404("No public portfolio here") from exc
+    return render(request, "mentors/portfolio.html", {"portfolio": learner_portfolio})
