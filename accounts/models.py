@@ -78,6 +78,8 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ("email",)
+        # Reminder planning selects users by local time: zone first, then practice hour.
+        indexes = [models.Index(fields=("time_zone", "practice_hour"), name="user_zone_hour_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(practice_hour__lte=23), name="user_practice_hour_range"

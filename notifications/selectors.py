@@ -1,0 +1,187 @@
+"""Reads of the notifications app: the inbox, active days, streaks and the activity heatmap."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from accounts.models import User
+from notifications.models import DeliveryStatus, LearnerActivity, Notification
+
+HEATMAP_WEEKS = 26  # about six months
+# Minutes thresholds of the heatmap's shades 1..4 (0 = no activity).
+HEATMAP_LEVELS = (1, 30, 60, 120)
+
+
+def inbox(*, recipient: User) -> QuerySet[Notification]:
+    return (
+        Notification.objects.filter(recipient=recipient).in_inbox().order_by("-created_at", "-id")
+    )
+
+
+def unread_count(*, recipient: User) -> int:
+    return Notification.objects.filter(recipient=recipient).in_inbox().unread().count()
+
+
+def notification_for_recipient(*, recipient: User, notification_id: int) -> Notification:
+    """Raises Notification.DoesNotExist for someone else's notification (a 404, not a 403)."""
+    return inbox(recipient=recipient).get(pk=notification_id)
+
+
+def learner_today(*, learner: User, now: datetime.datetime | None = None) -> datetime.date:
+    return (now or timezone.now()).astimezone(zoneinfo.ZoneInfo(learner.time_zone)).date()
+
+
+def active_days(
+    *, learner: User, since: datetime.date | None = None
+) -> dict[datetime.date, LearnerActivity]:
+    rows = LearnerActivity.objects.filter(learner=learner)
+    if since is not None:
+        rows = rows.filter(day__gte=since)
+    return {row.day: row for row in rows}
+
+
+@dataclass(frozen=True)
+class Streaks:
+    current: int
+    longest: int
+    active_today: bool
+    last_active_on: datetime.date | None
+
+    @property
+    def at_risk(self) -> bool:
+        return self.current > 0 and not self.active_today
+
+
+def streaks_from_days(*, days: set[datetime.date], today: datetime.date) -> Streaks:
+    """The current streak counts consecutive active days ending today, or ending yesterday
+    while today is still open; the longest is the longest run ever."""
+    longest = run = 0
+    previous: datetime.date | None = None
+    for day in sorted(days):
+        run = run + 1 if previous is not None and (day - previous).days == 1 else 1
+        longest = max(longest, run)
+        previous = day
+    current = 0
+    cursor = today if today in days else today - datetime.timedelta(days=1)
+    while cursor in days:
+        current += 1
+        cursor -= datetime.timedelta(days=1)
+    return Streaks(
+        current=current,
+        longest=longest,
+        active_today=today in days,
+        last_active_on=max(days) if days else None,
+    )
+
+
+def learner_streaks(*, learner: User, today: datetime.date | None = None) -> Streaks:
+    today = today or learner_today(learner=learner)
+    days = set(
+        LearnerActivity.objects.filter(learner=learner, day__lte=today).values_list(
+            "day", flat=True
+        )
+    )
+    return streaks_from_days(days=days, today=today)
+
+
+@dataclass(frozen=True)
+class HeatmapCell:
+    day: datetime.date
+    minutes: int
+    level: int
+    x: int
+    y: int
+
+    @property
+    def label(self) -> str:
+        if not self.minutes:
+            return f"{self.day:%a %-d %b %Y}: no practice"
+        return f"{self.day:%a %-d %b %Y}: about {self.minutes} min"
+
+
+@dataclass
+class Heatmap:
+    """A contribution-style grid: one column per week (Monday first), one row per weekday."""
+
+    first_day: datetime.date
+    today: datetime.date
+    cells: list[HeatmapCell] = field(default_factory=list)
+    month_labels: list[tuple[int, str]] = field(default_factory=list)
+    weeks: int = HEATMAP_WEEKS
+    cell_size: int = 11
+    gap: int = 2
+
+    @property
+    def width(self) -> int:
+        return 30 + self.weeks * (self.cell_size + self.gap)
+
+    @property
+    def height(self) -> int:
+        return 20 + 7 * (self.cell_size + self.gap)
+
+    @property
+    def active_days(self) -> int:
+        return sum(1 for cell in self.cells if cell.minutes)
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(cell.minutes for cell in self.cells)
+
+
+def heatmap_level(minutes: int) -> int:
+    return sum(1 for threshold in HEATMAP_LEVELS if minutes >= threshold)
+
+
+def learner_heatmap(
+    *, learner: User, today: datetime.date | None = None, weeks: int = HEATMAP_WEEKS
+) -> Heatmap:
+    """The last `weeks` weeks of estimated practice minutes (one query)."""
+    today = today or learner_today(learner=learner)
+    this_monday = today - datetime.timedelta(days=today.weekday())
+    first_day = this_monday - datetime.timedelta(weeks=weeks - 1)
+    minutes = {
+        day: row.minutes or 1  # active with no estimate still shows as a light cell
+        for day, row in active_days(learner=learner, since=first_day).items()
+    }
+    heatmap = Heatmap(first_day=first_day, today=today, weeks=weeks)
+    step = heatmap.cell_size + heatmap.gap
+    day = first_day
+    last_month = None
+    while day <= today:
+        week = (day - first_day).days // 7
+        x, y = 30 + week * step, 20 + day.weekday() * step
+        value = minutes.get(day, 0)
+        heatmap.cells.append(
+            HeatmapCell(day=day, minutes=value, level=heatmap_level(value), x=x, y=y)
+        )
+        if day.weekday() == 0 and day.month != last_month:
+            heatmap.month_labels.append((x, f"{day:%b}"))
+            last_month = day.month
+        day += datetime.timedelta(days=1)
+    return heatmap
+
+
+# Admin reports.
+
+
+def sent_per_kind_per_day(*, days: int = 14) -> list[dict[str, object]]:
+    """Notifications per kind per (UTC) day with email outcomes, newest first."""
+    since = timezone.now() - datetime.timedelta(days=days)
+    return list(
+        Notification.objects.filter(created_at__gte=since)
+        .annotate(day=TruncDate("created_at"))
+        .values("day", "kind")
+        .annotate(
+            total=Count("pk"),
+            emailed=Count("pk", filter=Q(email_status=DeliveryStatus.SENT)),
+            failed=Count("pk", filter=Q(email_status=DeliveryStatus.FAILED)),
+            in_inbox=Count("pk", filter=Q(inbox_status=DeliveryStatus.SENT)),
+        )
+        .order_by("-day", "kind")
+    )

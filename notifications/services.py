@@ -1,0 +1,350 @@
+"""Writes of the notifications app: creating notifications exactly once, delivery state,
+the inbox, preferences, unsubscribing, and recording a learner's active days."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import TypeVar
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import User
+from notifications.models import (
+    REMINDER_KINDS,
+    DeliveryStatus,
+    Kind,
+    LearnerActivity,
+    Notification,
+    NotificationPreferences,
+)
+
+DELIVERY_BATCH_SIZE = 500
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """itertools.batched arrives in Python 3.12; we support 3.11."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+# A submission is worth this many minutes of practice in the estimate; a day is capped.
+MINUTES_PER_SUBMISSION = 5
+MAX_MINUTES_PER_DAY = 240
+UNSUBSCRIBE_SALT = "notifications.unsubscribe"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Channels:
+    """Where a notification of a kind goes for a recipient with these preferences."""
+
+    inbox: bool
+    email: bool
+
+    @property
+    def any(self) -> bool:
+        return self.inbox or self.email
+
+
+def channels_for(
+    *,
+    kind: str,
+    email_enabled: bool | None,
+    in_app_enabled: bool | None,
+    quiet: bool | None,
+    unsubscribed: bool,
+) -> Channels:
+    """The one rule for channels. `None` means "no preferences row": the defaults.
+
+    Quiet mode mutes reminders everywhere and keeps mentorship messages in the inbox only;
+    unsubscribing (or switching email off) stops all email."""
+    email_on = (email_enabled is None or email_enabled) and not unsubscribed
+    inbox_on = in_app_enabled is None or in_app_enabled
+    if quiet:
+        if kind in REMINDER_KINDS:
+            return Channels(inbox=False, email=False)
+        email_on = False
+    return Channels(inbox=inbox_on, email=email_on)
+
+
+def preferences_get(*, user: User) -> NotificationPreferences:
+    """The user's preferences, unsaved defaults when they never changed them."""
+    try:
+        return NotificationPreferences.objects.get(user=user)
+    except NotificationPreferences.DoesNotExist:
+        return NotificationPreferences(user=user)
+
+
+def channels_for_user(*, user: User, kind: str) -> Channels:
+    prefs = preferences_get(user=user)
+    return channels_for(
+        kind=kind,
+        email_enabled=prefs.email_enabled,
+        in_app_enabled=prefs.in_app_enabled,
+        quiet=prefs.quiet,
+        unsubscribed=prefs.unsubscribed_at is not None,
+    )
+
+
+def enqueue_delivery(notification_ids: Sequence[int]) -> None:
+    """Publish delivery tasks in batches once the surrounding transaction commits."""
+    ids = list(notification_ids)
+    if not ids:
+        return
+
+    def publish() -> None:
+        from notifications.tasks import deliver_batch
+
+        for batch in batched(ids, DELIVERY_BATCH_SIZE):
+            deliver_batch.delay(batch)
+
+    transaction.on_commit(publish)
+
+
+def notification_create(
+    *, recipient: User, kind: str, dedupe_key: str, title: str, body: str, url: str = ""
+) -> Notification | None:
+    """Create a notification once per (recipient, kind, dedupe_key) and queue its email.
+
+    Returns None when it already existed or when the recipient's preferences route it to no
+    channel. Safe to call from retried tasks and concurrent requests: the database
+    constraint decides, and the email is queued only after the caller's transaction commits."""
+    if kind not in Kind.values:
+        raise ValueError(f"unknown notification kind {kind!r}")
+    channels = channels_for_user(user=recipient, kind=kind)
+    if not channels.any:
+        return None
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                recipient=recipient,
+                kind=kind,
+                dedupe_key=dedupe_key[:120],
+                title=title[:200],
+                body=body,
+                url=url[:500],
+                inbox_status=DeliveryStatus.SENT if channels.inbox else DeliveryStatus.SKIPPED,
+                email_status=DeliveryStatus.PENDING if channels.email else DeliveryStatus.SKIPPED,
+            )
+    except IntegrityError:
+        return None
+    if channels.email:
+        enqueue_delivery([notification.pk])
+    return notification
+
+
+# Email delivery state machine: pending → sending → sent | pending (retry) | failed.
+# Every transition is a conditional UPDATE so two workers cannot both send.
+
+STALE_SENDING_AFTER = datetime.timedelta(minutes=10)
+
+
+def email_claim(*, notification_id: int) -> bool:
+    """Claim a pending email for sending. False when someone else has it (or it is done)."""
+    claimed = Notification.objects.filter(
+        pk=notification_id, email_status=DeliveryStatus.PENDING
+    ).update(
+        email_status=DeliveryStatus.SENDING,
+        email_attempts=F("email_attempts") + 1,
+        email_claimed_at=timezone.now(),
+    )
+    return claimed == 1
+
+
+def email_mark_sent(*, notification_id: int) -> bool:
+    return (
+        Notification.objects.filter(pk=notification_id, email_status=DeliveryStatus.SENDING).update(
+            email_status=DeliveryStatus.SENT, email_sent_at=timezone.now(), email_last_error=""
+        )
+        == 1
+    )
+
+
+def email_mark_retry(*, notification_id: int, error: str) -> bool:
+    """Back to pending so the retry can claim it again."""
+    return (
+        Notification.objects.filter(pk=notification_id, email_status=DeliveryStatus.SENDING).update(
+            email_status=DeliveryStatus.PENDING, email_last_error=error[:2000]
+        )
+        == 1
+    )
+
+
+def email_mark_failed(*, notification_id: int, error: str) -> bool:
+    """A permanent failure is recorded on the row (and visible in the admin), never lost."""
+    return (
+        Notification.objects.filter(
+            pk=notification_id,
+            email_status__in=(DeliveryStatus.SENDING, DeliveryStatus.PENDING),
+        ).update(email_status=DeliveryStatus.FAILED, email_last_error=error[:2000])
+        == 1
+    )
+
+
+def email_requeue_stale(*, now: datetime.datetime | None = None) -> int:
+    """Emails left in `sending` by a worker that died, and pending emails whose task was
+    lost, go back on the queue. Claims make a duplicate enqueue harmless."""
+    now = now or timezone.now()
+    cutoff = now - STALE_SENDING_AFTER
+    Notification.objects.filter(
+        email_status=DeliveryStatus.SENDING, email_claimed_at__lt=cutoff
+    ).update(email_status=DeliveryStatus.PENDING)
+    ids = list(
+        Notification.objects.filter(
+            email_status=DeliveryStatus.PENDING,
+            created_at__lt=cutoff,
+            created_at__gte=now - datetime.timedelta(days=2),
+        ).values_list("pk", flat=True)[:10_000]
+    )
+    enqueue_delivery(ids)
+    return len(ids)
+
+
+# The inbox.
+
+
+def notification_mark_read(*, notification: Notification) -> None:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=notification.read_at
+        )
+
+
+def notification_mark_all_read(*, recipient: User) -> int:
+    return (
+        Notification.objects.filter(recipient=recipient)
+        .in_inbox()
+        .unread()
+        .update(read_at=timezone.now())
+    )
+
+
+# Preferences and unsubscribe.
+
+
+@transaction.atomic
+def preferences_update(
+    *, user: User, email_enabled: bool, in_app_enabled: bool, quiet: bool
+) -> NotificationPreferences:
+    prefs, _ = NotificationPreferences.objects.select_for_update().get_or_create(user=user)
+    prefs.email_enabled = email_enabled
+    prefs.in_app_enabled = in_app_enabled
+    prefs.quiet = quiet
+    if email_enabled:
+        prefs.unsubscribed_at = None  # switching email back on re-subscribes
+    prefs.save()
+    return prefs
+
+
+def unsubscribe_token(*, user: User) -> str:
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(user.pk))
+
+
+def unsubscribe_url(*, user: User) -> str:
+    path = reverse("notifications:unsubscribe", kwargs={"token": unsubscribe_token(user=user)})
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def user_from_unsubscribe_token(*, token: str) -> User | None:
+    try:
+        user_id = int(signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
+        return None
+    return User.objects.filter(pk=user_id).first()
+
+
+@transaction.atomic
+def unsubscribe(*, user: User) -> NotificationPreferences:
+    """Stop all email to the user (idempotent). The inbox keeps working."""
+    prefs, _ = NotificationPreferences.objects.select_for_update().get_or_create(user=user)
+    if prefs.unsubscribed_at is None:
+        prefs.unsubscribed_at = timezone.now()
+        prefs.save(update_fields=["unsubscribed_at", "updated_at"])
+    # Emails already queued for this user are not sent.
+    Notification.objects.filter(recipient=user, email_status=DeliveryStatus.PENDING).update(
+        email_status=DeliveryStatus.SKIPPED
+    )
+    return prefs
+
+
+# Activity: the input of streaks and of "has practised today".
+
+
+def local_date(*, user: User, at: datetime.datetime | None = None) -> datetime.date:
+    at = at or timezone.now()
+    return at.astimezone(zoneinfo.ZoneInfo(user.time_zone)).date()
+
+
+def activity_record(
+    *,
+    learner: User,
+    at: datetime.datetime | None = None,
+    lessons: int = 0,
+    submissions: int = 0,
+    minutes: int = 0,
+) -> None:
+    """Count activity on the learner's local day. Called by the lesson and submission
+    services inside their transactions; concurrent calls are safe (upsert, then F())."""
+    day = local_date(user=learner, at=at)
+    minutes += submissions * MINUTES_PER_SUBMISSION
+    LearnerActivity.objects.bulk_create(
+        [LearnerActivity(learner=learner, day=day)], ignore_conflicts=True
+    )
+    LearnerActivity.objects.filter(learner=learner, day=day).update(
+        lessons_completed=F("lessons_completed") + lessons,
+        submissions=F("submissions") + submissions,
+        minutes=F("minutes") + minutes,
+    )
+    LearnerActivity.objects.filter(
+        learner=learner, day=day, minutes__gt=MAX_MINUTES_PER_DAY
+    ).update(minutes=MAX_MINUTES_PER_DAY)
+
+
+@transaction.atomic
+def activity_rebuild(*, learner: User) -> int:
+    """Recompute a learner's active days from lesson completions and submissions (backfill,
+    or after a time-zone change). Returns the number of active days."""
+    from courses.models import LessonCompletion
+    from submissions.models import Submission
+
+    zone = zoneinfo.ZoneInfo(learner.time_zone)
+    days: dict[datetime.date, LearnerActivity] = {}
+
+    def row(at: datetime.datetime) -> LearnerActivity:
+        day = at.astimezone(zone).date()
+        if day not in days:
+            days[day] = LearnerActivity(learner=learner, day=day)
+        return days[day]
+
+    for completed_at, minutes in LessonCompletion.objects.filter(learner=learner).values_list(
+        "completed_at", "lesson__minutes"
+    ):
+        item = row(completed_at)
+        item.lessons_completed += 1
+        item.minutes += minutes
+    for created_at in Submission.objects.filter(learner=learner).values_list(
+        "created_at", flat=True
+    ):
+        item = row(created_at)
+        item.submissions += 1
+        item.minutes += MINUTES_PER_SUBMISSION
+    for item in days.values():
+        item.minutes = min(item.minutes, MAX_MINUTES_PER_DAY)
+    LearnerActivity.objects.filter(learner=learner).delete()
+    LearnerActivity.objects.bulk_create(days.values())
+    return len(days)
+
+
+def ids_in_batches(ids: Iterable[int], size: int = DELIVERY_BATCH_SIZE) -> list[list[int]]:
+    return list(batched(ids, size))

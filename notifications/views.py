@@ -1,0 +1,93 @@
+"""Pages: the inbox, preferences, and the public one-click unsubscribe."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+from notifications import selectors, services
+from notifications.forms import PreferencesForm
+from notifications.models import Notification
+
+INBOX_PAGE_SIZE = 20
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.inbox(recipient=_user(request)), INBOX_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "notifications/inbox.html", {"page": page})
+
+
+@login_required
+@require_POST
+def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        notification = selectors.notification_for_recipient(
+            recipient=_user(request), notification_id=pk
+        )
+    except Notification.DoesNotExist as missing:
+        raise Http404("No such notification.") from missing
+    services.notification_mark_read(notification=notification)
+    target = request.POST.get("next", "")
+    if (
+        target == "open"
+        and notification.url
+        and url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()})
+    ):
+        return redirect(notification.url)
+    return redirect("notifications:inbox")
+
+
+@login_required
+@require_POST
+def mark_all_read(request: HttpRequest) -> HttpResponse:
+    count = services.notification_mark_all_read(recipient=_user(request))
+    messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} read.")
+    return redirect("notifications:inbox")
+
+
+@login_required
+def preferences(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    current = services.preferences_get(user=user)
+    form = PreferencesForm(
+        request.POST or None,
+        initial={
+            "email_enabled": current.wants_email,
+            "in_app_enabled": current.in_app_enabled,
+            "quiet": current.quiet,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.preferences_update(user=user, **form.cleaned_data)
+        messages.success(request, "Notification preferences saved.")
+        return redirect("notifications:preferences")
+    return render(request, "notifications/preferences.html", {"form": form, "preferences": current})
+
+
+# Mail clients POST here without a session or CSRF token (RFC 8058 one-click); the signed
+# token is the credential, and unsubscribing is harmless to repeat.
+@csrf_exempt
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    user = services.user_from_unsubscribe_token(token=token)
+    if user is None:
+        return render(request, "notifications/unsubscribe_invalid.html", status=400)
+    if request.method == "POST":
+        services.unsubscribe(user=user)
+        return render(request, "notifications/unsubscribed.html", {"email": user.email})
+    return render(request, "notifications/unsubscribe.html", {"email": user.email, "token": token})
