@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: run setup system-deps venv migrate test lint format pytest bench bench-grading clean
+.PHONY: run setup system-deps venv migrate test lint format pytest bench bench-grading bench-reminders bench-api clean
 
 ## run: set up (venv, requirements, database, curriculum, demo users) and start web + worker + beat
 run: setup
@@ -62,10 +62,18 @@ format: venv
 	$(VENV)/bin/ruff format .
 
 ## bench: every benchmark (prints medians; never part of pass/fail)
-bench: bench-grading
+bench: bench-grading bench-reminders bench-api
 
 bench-grading: venv
 	$(PY) bench/grading.py
+
+## bench-reminders: plan + enqueue one day of reminders for 100,000 learners (PostgreSQL + Redis)
+bench-reminders: venv
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) bench/reminders.py
+
+## bench-api: 50 concurrent clients against the API on 10,000 learners / 500,000 submissions
+bench-api: venv
+	$(PY) bench/api.py
 
 clean:
 	rm -rf var/ .mypy_cache .ruff_cache

@@ -114,6 +114,21 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {"login_failed": "10/m/ip,5/5m/key"}
 
+# allauth headless: the mobile app ("app" client) authenticates with a session token sent as
+# X-Session-Token; the web keeps allauth's normal pages (not headless-only). Links in emails
+# point at our web pages, which the app also claims as universal/app links: it takes the key
+# from the last path segment and POSTs it to the headless API (see docs/api.md).
+HEADLESS_ONLY = False
+HEADLESS_CLIENTS = ("app", "browser")
+HEADLESS_FRONTEND_URLS = {
+    "account_confirm_email": "/accounts/confirm-email/{key}/",
+    "account_reset_password": "/accounts/password/reset/",
+    "account_reset_password_from_key": "/accounts/password/reset/key/{key}/",
+    "account_signup": "/accounts/signup/",
+}
+HEADLESS_SERVE_SPECIFICATION = True
+HEADLESS_TOKEN_STRATEGY = "config.api.authentication.OneQuerySessionTokenStrategy"
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -176,9 +191,30 @@ SUBMISSION_QUEUE_DEADLINE_SECONDS = env.float("SUBMISSION_QUEUE_DEADLINE_SECONDS
 SUBMISSION_QUALITY_CHECKS = env.bool("SUBMISSION_QUALITY_CHECKS", default=True)
 
 REST_FRAMEWORK = {
+    # App clients send allauth headless session tokens (X-Session-Token); the browsable API
+    # and the web pages' own fetches use the Django session cookie.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "config.api.authentication.SessionTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "config.api.pagination.PagePagination",
     "PAGE_SIZE": 20,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "config.api.throttles.UserThrottle",
+        "config.api.throttles.AnonThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env("API_USER_RATE", default="600/min"),
+        "anon": env("API_ANON_RATE", default="60/min"),
+        "submissions": env("API_SUBMISSIONS_RATE", default="10/min"),
+    },
+    "EXCEPTION_HANDLER": "config.api.errors.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "config.api.schema.AutoSchema",
+    "DATETIME_FORMAT": "iso-8601",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 
 LOG_FORMAT = env("LOG_FORMAT", default="text")  # "json" in production
@@ -210,3 +246,54 @@ LOGGING = {
         "celery": {"level": "INFO"},
     },
 }
+
+# drf-spectacular: the OpenAPI 3 schema of /api/v1/ (served at /api/v1/schema/).
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Apprentice API",
+    "DESCRIPTION": (
+        "The API of Apprentice for mobile clients. Authenticate with django-allauth's headless "
+        "API (/_allauth/app/v1/…) and send the session token it returns as `X-Session-Token`. "
+        "Every error is an RFC 9457 problem details document (`application/problem+json`)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SubmissionStatusEnum": "submissions.models.Submission.Status",
+        "EnrollmentStatusEnum": "courses.models.Enrollment.Status",
+        "ExerciseKindEnum": "courses.models.Exercise.Kind",
+        "NextStepKindEnum": ["lesson", "exercise"],
+        "NotificationKindEnum": "notifications.models.Kind",
+        "CapstoneStatusEnum": "mentors.models.Capstone.Status",
+        "ReviewRoundStatusEnum": "mentors.models.ReviewRound.Status",
+        "DecisionEnum": [("changes_requested", "Changes requested"), ("approved", "Approved")],
+    },
+}
+
+# Capstones and mentorship (mentors app).
+CAPSTONE_MAX_UPLOAD_MB = env.int("CAPSTONE_MAX_UPLOAD_MB", default=5)
+CAPSTONE_MAX_FILES = env.int("CAPSTONE_MAX_FILES", default=500)
+CAPSTONE_MAX_UNCOMPRESSED_MB = env.int("CAPSTONE_MAX_UNCOMPRESSED_MB", default=20)
+CAPSTONE_MAX_FILE_KB = env.int("CAPSTONE_MAX_FILE_KB", default=1024)
+CAPSTONE_DEFAULT_DAYS = env.int("CAPSTONE_DEFAULT_DAYS", default=21)
+CAPSTONE_CHECK_LEASE_SECONDS = env.int("CAPSTONE_CHECK_LEASE_SECONDS", default=360)
+CELERY_TASK_ROUTES["mentors.run_capstone_checks"] = {"queue": "execute"}
+CELERY_BEAT_SCHEDULE["assign-waiting-learners"] = {
+    "task": "mentors.assign_waiting_learners",
+    "schedule": 300.0,
+}
+
+# Reminders (notifications app): plan every five minutes; requeue emails a dead worker left.
+CELERY_BEAT_SCHEDULE["plan-reminders"] = {
+    "task": "notifications.plan_reminders",
+    "schedule": 300.0,
+    "options": {"expires": 240},
+}
+CELERY_BEAT_SCHEDULE["requeue-stale-emails"] = {
+    "task": "notifications.requeue_stale",
+    "schedule": 600.0,
+}
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(  # type: ignore[index]
+    "notifications.context_processors.inbox"
+)

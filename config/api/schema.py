@@ -1,0 +1,119 @@
+"""The OpenAPI schema class for every API view: drf-spectacular's AutoSchema plus the
+problem-details responses each operation can return, documented once here."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+
+from config.api.errors import PROBLEM_CONTENT_TYPE, problem
+
+
+class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
+    """RFC 9457 problem details, with `code` (stable, for programs) and `errors` (field →
+    messages) for validation problems."""
+
+    type = serializers.CharField(help_text="A URI naming the kind of problem.")
+    title = serializers.CharField(help_text="The HTTP status phrase.")
+    status = serializers.IntegerField()
+    detail = serializers.CharField(help_text="What went wrong, safe to show to the user.")
+    instance = serializers.CharField(help_text="The path of the request.")  # type: ignore[assignment]
+    code = serializers.CharField(help_text="A stable machine-readable code.")
+    errors = serializers.DictField(  # type: ignore[assignment]
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Field errors: field name (dotted for nested fields) → messages.",
+    )
+
+    class Meta:
+        ref_name = "Problem"
+
+
+_EXAMPLES: dict[str, dict[str, Any]] = {
+    "400": problem(
+        status_code=400,
+        code="validation_error",
+        detail="The request has invalid fields; see `errors`.",
+        instance="/api/v1/submissions/",
+        errors={"files": ["This field is required."]},
+    ),
+    "401": problem(
+        status_code=401,
+        code="not_authenticated",
+        detail="Authentication credentials were not provided.",
+        instance="/api/v1/me/",
+    ),
+    "403": problem(
+        status_code=403,
+        code="permission_denied",
+        detail="You do not have permission to perform this action.",
+        instance="/api/v1/mentor/mentees/",
+    ),
+    "404": problem(
+        status_code=404, code="not_found", detail="Not found.", instance="/api/v1/submissions/9/"
+    ),
+    "409": problem(
+        status_code=409,
+        code="enrollment",
+        detail="You are already enrolled in Backend & Web.",
+        instance="/api/v1/enrollments/",
+    ),
+    "429": problem(
+        status_code=429,
+        code="throttled",
+        detail="Request was throttled. Expected available in 42 seconds.",
+        instance="/api/v1/submissions/",
+    ),
+}
+
+
+class AutoSchema(SpectacularAutoSchema):
+    """Adds the problem responses (400, 401, 403, 404, 409, 429) to every operation."""
+
+    def _error_codes(self) -> list[str]:
+        # 404 everywhere: unknown ids and slugs, and invalid page numbers or cursors.
+        codes = ["400", "403", "404", "429"]
+        public = any(isinstance(p, AllowAny) for p in self.view.get_permissions())
+        if not public:
+            codes.append("401")
+        if self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            codes.append("409")
+        return sorted(codes)
+
+    def _get_response_bodies(
+        self, direction: Literal["request", "response"] = "response"
+    ) -> dict[str, Any]:
+        responses: dict[str, Any] = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        for code in self._error_codes():
+            if code in responses:
+                continue
+            response = self._get_response_for_code(  # type: ignore[no-untyped-call]
+                ProblemSerializer, code, media_types=(PROBLEM_CONTENT_TYPE,), direction=direction
+            )
+            response["content"][PROBLEM_CONTENT_TYPE]["examples"] = {
+                "problem": {"value": _EXAMPLES[code], "summary": _EXAMPLES[code]["code"]}
+            }
+            responses[code] = response
+        return responses
+
+
+class SessionTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+    target_class = "config.api.authentication.SessionTokenAuthentication"
+    name = "sessionToken"
+
+    def get_security_definition(self, auto_schema: SpectacularAutoSchema) -> dict[str, str]:
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "X-Session-Token",
+            "description": (
+                "The `meta.session_token` returned by allauth's headless app API "
+                "(/_allauth/app/v1/auth/login, …/signup or …/email/verify)."
+            ),
+        }

@@ -1,0 +1,3 @@
+"""API test fixtures (shared with tests/api)."""
+
+from tests.api.fixtures import *  # noqa: F403

@@ -1,0 +1,531 @@
+"""Capstone (start, upload a version, rounds, reviews, messages), mentor work (mentees, review
+queue, line comments, decisions) and public certificate verification. Views call
+mentors.services/selectors only; who may see or do what is decided there and here:
+a learner sees their own rounds, a mentor their mentees', everyone else gets 404/403."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.parsers import MultiPartParser
+from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.api.serializers import UserSummarySerializer
+from config.api.requests import request_user
+from courses import selectors as course_selectors
+from mentors import selectors, services
+from mentors.models import (
+    Capstone,
+    Certificate,
+    MentorAssignment,
+    ReviewRound,
+)
+
+
+class IsMentorOrStaff(BasePermission):
+    message = "Only mentors can do this."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        user = request.user
+        return bool(user.is_authenticated and (user.is_staff or getattr(user, "is_mentor", False)))
+
+
+# --- Shapes -----------------------------------------------------------------------------------
+
+
+class CheckRunSerializer(serializers.Serializer[Any]):
+    status = serializers.CharField()
+    tests_outcome = serializers.CharField()
+    tests_passed = serializers.IntegerField()
+    tests_total = serializers.IntegerField()
+    coverage_percent = serializers.DecimalField(max_digits=4, decimal_places=1, allow_null=True)
+    ruff_count = serializers.IntegerField()
+    mypy_count = serializers.IntegerField()
+    readme_ok = serializers.BooleanField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+
+    class Meta:
+        ref_name = "CheckRun"
+
+
+class RoundSerializer(serializers.Serializer[ReviewRound]):
+    id = serializers.IntegerField()
+    number = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=ReviewRound.Status.choices)
+    learner = UserSummarySerializer(source="capstone.learner")
+    track = serializers.SlugField(source="capstone.track.slug")
+    version = serializers.IntegerField(source="version.number")
+    checks = CheckRunSerializer(source="version.check_run", allow_null=True, default=None)
+    summary = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    decided_at = serializers.DateTimeField(allow_null=True)
+
+    class Meta:
+        ref_name = "ReviewRound"
+
+
+class ScoreSerializer(serializers.Serializer[Any]):
+    criterion = serializers.SlugField()
+    title = serializers.CharField()
+    score = serializers.IntegerField()
+    max_score = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "RubricScore"
+
+
+class MessageSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    author = UserSummarySerializer()
+    body = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+    class Meta:
+        ref_name = "RoundMessage"
+
+
+class CommentSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    file_id = serializers.IntegerField()
+    path = serializers.CharField(source="file.path")
+    line = serializers.IntegerField()
+    author = UserSummarySerializer()
+    body = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+    class Meta:
+        ref_name = "LineComment"
+
+
+class FileEntrySerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    path = serializers.CharField()
+    size = serializers.IntegerField()
+    is_text = serializers.BooleanField()
+    comment_count = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "CapstoneFileEntry"
+
+
+class RoundDetailSerializer(RoundSerializer):
+    scores = ScoreSerializer(many=True)
+    messages = MessageSerializer(many=True)
+    comments = CommentSerializer(many=True)
+    files = FileEntrySerializer(many=True)
+
+    class Meta:
+        ref_name = "ReviewRoundDetail"
+
+
+class CapstoneSerializer(serializers.Serializer[Capstone]):
+    id = serializers.IntegerField()
+    track = serializers.SlugField(source="track.slug")
+    title = serializers.CharField(source="track.capstone_title")
+    status = serializers.ChoiceField(choices=Capstone.Status.choices)
+    started_at = serializers.DateTimeField(allow_null=True)
+    due_at = serializers.DateTimeField(allow_null=True)
+    completed_at = serializers.DateTimeField(allow_null=True)
+    versions = serializers.SerializerMethodField()
+    certificate_code = serializers.SerializerMethodField()
+
+    class Meta:
+        ref_name = "Capstone"
+
+    def get_versions(self, capstone: Capstone) -> int:
+        return len(capstone.versions.all())
+
+    def get_certificate_code(self, capstone: Capstone) -> str | None:
+        certificate = getattr(capstone, "certificate", None)
+        return certificate.code if certificate else None
+
+
+ROUND_EXAMPLE = {
+    "id": 12,
+    "number": 1,
+    "status": "waiting",
+    "learner": {"id": 42, "name": "Ada"},
+    "track": "backend-web",
+    "version": 1,
+    "checks": None,
+    "summary": "",
+    "created_at": "2025-03-01T09:00:00Z",
+    "decided_at": None,
+}
+CAPSTONE_EXAMPLE = {
+    "id": 5,
+    "track": "backend-web",
+    "title": "A production-ready web API",
+    "status": "in_progress",
+    "started_at": "2025-03-01T09:00:00Z",
+    "due_at": "2025-03-22T09:00:00Z",
+    "completed_at": None,
+    "versions": 0,
+    "certificate_code": None,
+}
+
+
+def _my_capstone(request: Request) -> Capstone:
+    learner = request_user(request)
+    enrollment = course_selectors.active_enrollment(learner=learner)
+    capstone = (
+        selectors.capstone_for_learner(learner=learner, track=enrollment.track)
+        if enrollment
+        else None
+    )
+    if capstone is None:
+        raise Http404("You have not started your capstone.")
+    return capstone
+
+
+def _round_for(request: Request, round_id: int) -> ReviewRound:
+    try:
+        return selectors.round_for_viewer(user=request_user(request), round_id=round_id)
+    except ReviewRound.DoesNotExist as exc:
+        raise Http404("No such review round.") from exc
+
+
+# --- Learner: capstone ------------------------------------------------------------------------
+
+
+class CapstoneView(APIView):
+    @extend_schema(
+        summary="Your capstone in your current track (404 before you start it)",
+        responses=CapstoneSerializer,
+        examples=[OpenApiExample("capstone", value=CAPSTONE_EXAMPLE, response_only=True)],
+    )
+    def get(self, request: Request) -> Response:
+        return Response(CapstoneSerializer(_my_capstone(request)).data)
+
+
+class CapstoneStartView(APIView):
+    @extend_schema(
+        operation_id="capstone_start",
+        summary="Start your capstone: the deadline is set (needs Phase 3 done)",
+        request=None,
+        responses={201: CapstoneSerializer},
+        examples=[OpenApiExample("started", value=CAPSTONE_EXAMPLE, response_only=True)],
+    )
+    def post(self, request: Request) -> Response:
+        services.capstone_start(learner=request_user(request))
+        return Response(
+            CapstoneSerializer(_my_capstone(request)).data, status=status.HTTP_201_CREATED
+        )
+
+
+class CapstoneUploadView(APIView):
+    parser_classes = [MultiPartParser]
+
+    class InputSerializer(serializers.Serializer[Any]):
+        archive = serializers.FileField(help_text="A .zip, .tar.gz or .tar of your project.")
+
+        class Meta:
+            ref_name = "CapstoneUpload"
+
+    class OutputSerializer(serializers.Serializer[Any]):
+        number = serializers.IntegerField()
+        archive_name = serializers.CharField()
+        archive_size = serializers.IntegerField()
+        file_count = serializers.IntegerField()
+        created_at = serializers.DateTimeField()
+        round_id = serializers.IntegerField(source="review_round.id")
+
+        class Meta:
+            ref_name = "CapstoneVersion"
+
+    @extend_schema(
+        operation_id="capstone_versions_create",
+        summary="Upload a version of your project (multipart, field `archive`)",
+        request={"multipart/form-data": InputSerializer},
+        responses={201: OutputSerializer},
+        examples=[
+            OpenApiExample(
+                "uploaded",
+                value={
+                    "number": 1,
+                    "archive_name": "project.zip",
+                    "archive_size": 48213,
+                    "file_count": 23,
+                    "created_at": "2025-03-10T09:00:00Z",
+                    "round_id": 12,
+                },
+                response_only=True,
+            )
+        ],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        version = services.capstone_upload(
+            learner=request_user(request), upload=serializer.validated_data["archive"]
+        )
+        return Response(self.OutputSerializer(version).data, status=status.HTTP_201_CREATED)
+
+
+class CapstoneRoundListView(ListAPIView[ReviewRound]):
+    serializer_class = RoundSerializer
+
+    def get_queryset(self) -> QuerySet[ReviewRound]:
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return ReviewRound.objects.none()
+        capstone = _my_capstone(self.request)
+        return selectors.learner_rounds(capstone=capstone).select_related(
+            "capstone__learner", "capstone__track"
+        )
+
+    @extend_schema(
+        summary="Review rounds of your capstone, first to last",
+        examples=[OpenApiExample("rounds", value=[ROUND_EXAMPLE], response_only=True)],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+# --- Rounds (learner or their mentor) ---------------------------------------------------------
+
+
+class RoundDetailView(APIView):
+    @extend_schema(
+        summary="A review round: checks, scores, line comments, messages, file list",
+        responses=RoundDetailSerializer,
+        examples=[
+            OpenApiExample(
+                "round",
+                value={**ROUND_EXAMPLE, "scores": [], "messages": [], "comments": [], "files": []},
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request: Request, round_id: int) -> Response:
+        review_round = _round_for(request, round_id)
+        review_round.comments = selectors.round_comments(review_round=review_round)  # type: ignore[attr-defined]
+        review_round.files = selectors.round_files(review_round=review_round)  # type: ignore[attr-defined]
+        return Response(RoundDetailSerializer(review_round).data)
+
+
+class RoundMessageView(APIView):
+    class InputSerializer(serializers.Serializer[Any]):
+        body = serializers.CharField(max_length=4000)
+
+        class Meta:
+            ref_name = "RoundMessageInput"
+
+    @extend_schema(
+        operation_id="rounds_messages_create",
+        summary="Write in the round's conversation (the learner or their reviewer)",
+        request=InputSerializer,
+        responses={201: MessageSerializer},
+        examples=[
+            OpenApiExample("message", value={"body": "Thanks, fixed in v2."}, request_only=True)
+        ],
+    )
+    def post(self, request: Request, round_id: int) -> Response:
+        review_round = _round_for(request, round_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        message = services.round_message_add(
+            review_round=review_round,
+            author=request_user(request),
+            body=serializer.validated_data["body"],
+        )
+        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
+
+
+class RoundCommentView(APIView):
+    permission_classes = [IsMentorOrStaff]
+
+    class InputSerializer(serializers.Serializer[Any]):
+        file_id = serializers.IntegerField(min_value=1)
+        line = serializers.IntegerField(min_value=1)
+        body = serializers.CharField(max_length=4000)
+
+        class Meta:
+            ref_name = "LineCommentInput"
+
+    @extend_schema(
+        operation_id="rounds_comments_create",
+        summary="Mentor: comment on a line of a file of the round's version",
+        request=InputSerializer,
+        responses={201: CommentSerializer},
+        examples=[
+            OpenApiExample(
+                "comment",
+                value={"file_id": 301, "line": 14, "body": "Name this after what it holds."},
+                request_only=True,
+            )
+        ],
+    )
+    def post(self, request: Request, round_id: int) -> Response:
+        review_round = _round_for(request, round_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = services.round_comment_add(
+            review_round=review_round, author=request_user(request), **serializer.validated_data
+        )
+        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class RoundDecisionView(APIView):
+    permission_classes = [IsMentorOrStaff]
+
+    class InputSerializer(serializers.Serializer[Any]):
+        decision = serializers.ChoiceField(
+            choices=[ReviewRound.Status.CHANGES_REQUESTED, ReviewRound.Status.APPROVED]
+        )
+        summary = serializers.CharField(max_length=10000)
+        scores = serializers.DictField(
+            child=serializers.IntegerField(min_value=0, max_value=100),
+            required=False,
+            help_text="Rubric criterion slug → score (every criterion to approve).",
+        )
+
+        class Meta:
+            ref_name = "RoundDecisionInput"
+
+    @extend_schema(
+        operation_id="rounds_decide",
+        summary="Mentor: decide a round (changes requested or approved) with rubric scores",
+        request=InputSerializer,
+        responses=RoundSerializer,
+        examples=[
+            OpenApiExample(
+                "approve",
+                value={
+                    "decision": "approved",
+                    "summary": "Clean design and solid tests.",
+                    "scores": {"design": 4, "testing": 3},
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "decided",
+                value={**ROUND_EXAMPLE, "status": "approved"},
+                response_only=True,
+            ),
+        ],
+    )
+    def post(self, request: Request, round_id: int) -> Response:
+        review_round = _round_for(request, round_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        decided = services.round_decide(
+            review_round=review_round,
+            reviewer=request_user(request),
+            decision=data["decision"],
+            summary=data["summary"],
+            scores=data.get("scores", {}),
+        )
+        return Response(RoundSerializer(decided).data)
+
+
+# --- Mentor lists -----------------------------------------------------------------------------
+
+
+class MenteeSerializer(serializers.Serializer[MentorAssignment]):
+    learner = UserSummarySerializer()
+    track = serializers.SlugField(source="track.slug")
+    since = serializers.DateTimeField(source="created_at")
+
+    class Meta:
+        ref_name = "Mentee"
+
+
+class MenteeListView(ListAPIView[MentorAssignment]):
+    permission_classes = [IsMentorOrStaff]
+    serializer_class = MenteeSerializer
+
+    def get_queryset(self) -> QuerySet[MentorAssignment]:
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return MentorAssignment.objects.none()
+        profile = selectors.mentor_profile_for_user(user=request_user(self.request))
+        if profile is None:
+            return MentorAssignment.objects.none()
+        return selectors.mentees(mentor=profile)
+
+    @extend_schema(
+        summary="Mentor: your active mentees",
+        examples=[
+            OpenApiExample(
+                "mentees",
+                value=[
+                    {
+                        "learner": {"id": 42, "name": "Ada"},
+                        "track": "backend-web",
+                        "since": "2025-02-01T09:00:00Z",
+                    }
+                ],
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class ReviewQueueView(ListAPIView[ReviewRound]):
+    permission_classes = [IsMentorOrStaff]
+    serializer_class = RoundSerializer
+
+    def get_queryset(self) -> QuerySet[ReviewRound]:
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return ReviewRound.objects.none()
+        return selectors.review_queue(user=request_user(self.request))
+
+    @extend_schema(
+        summary="Mentor: rounds waiting for your review, oldest first",
+        examples=[OpenApiExample("queue", value=[ROUND_EXAMPLE], response_only=True)],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+# --- Public -----------------------------------------------------------------------------------
+
+
+class CertificateVerifyView(APIView):
+    permission_classes = [AllowAny]
+
+    class OutputSerializer(serializers.Serializer[Certificate]):
+        code = serializers.CharField()
+        learner_name = serializers.CharField()
+        track_title = serializers.CharField()
+        capstone_title = serializers.CharField()
+        mentor_name = serializers.CharField()
+        issued_at = serializers.DateTimeField()
+
+        class Meta:
+            ref_name = "Certificate"
+
+    @extend_schema(
+        summary="Verify a certificate by its code (public)",
+        responses=OutputSerializer,
+        examples=[
+            OpenApiExample(
+                "certificate",
+                value={
+                    "code": "ABCD-EFGH-JKLM",
+                    "learner_name": "Ada",
+                    "track_title": "Backend & Web",
+                    "capstone_title": "A production-ready web API",
+                    "mentor_name": "Grace",
+                    "issued_at": "2025-03-25T12:00:00Z",
+                },
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request: Request, code: str) -> Response:
+        try:
+            certificate = selectors.certificate_by_code(code=code)
+        except Certificate.DoesNotExist as exc:
+            raise Http404("No certificate with this code.") from exc
+        return Response(self.OutputSerializer(certificate).data)

@@ -1,0 +1,326 @@
+"""Submissions of the signed-in learner: create (idempotent with `Idempotency-Key`), list with
+filters, and a detail that is cheap to poll (ETag / If-None-Match → 304)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle
+from rest_framework.views import APIView
+
+from config.api.pagination import FeedCursorPagination
+from config.api.requests import request_user
+from config.api.throttles import SubmissionsThrottle
+from courses import selectors as course_selectors
+from courses.models import Exercise
+from submissions import selectors, services
+from submissions.api.filters import SubmissionFilter
+from submissions.models import Submission
+
+IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,100}$")
+
+
+class ExerciseRefSerializer(serializers.Serializer[Exercise]):
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+
+    class Meta:
+        ref_name = "ExerciseRef"
+
+
+class SubmissionSerializer(serializers.Serializer[Submission]):
+    id = serializers.IntegerField()
+    exercise = ExerciseRefSerializer()
+    status = serializers.ChoiceField(choices=Submission.Status.choices)
+    is_final = serializers.BooleanField(help_text="False while queued or running: keep polling.")
+    source = serializers.ChoiceField(choices=Submission.Source.choices)  # type: ignore[assignment]
+    created_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+    tests_passed = serializers.IntegerField()
+    tests_total = serializers.IntegerField()
+    duration_ms = serializers.IntegerField(allow_null=True)
+
+    class Meta:
+        ref_name = "Submission"
+
+
+class ReportTestSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField()
+    status = serializers.CharField(help_text="pass, fail or error.")
+    message = serializers.CharField(required=False, allow_blank=True)
+    output = serializers.CharField(required=False, allow_blank=True)
+    hidden = serializers.BooleanField(required=False, help_text="Hidden tests: name and message.")
+
+    class Meta:
+        ref_name = "ReportTest"
+
+
+class SubmissionFileSerializer(serializers.Serializer[Any]):
+    path = serializers.CharField(max_length=200)
+    content = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=65536)
+
+    class Meta:
+        ref_name = "SubmissionFile"
+
+
+class SubmissionDetailSerializer(SubmissionSerializer):
+    started_at = serializers.DateTimeField(allow_null=True)
+    reason = serializers.CharField(help_text="Why it ended this way, for people.")
+    report = serializers.SerializerMethodField(
+        help_text="Per-test results; hidden tests by name and message only."
+    )
+    quality = serializers.JSONField(help_text="Style and type checks, once they have run.")
+    files = SubmissionFileSerializer(many=True)
+
+    class Meta:
+        ref_name = "SubmissionDetail"
+
+    def get_report(self, submission: Submission) -> dict[str, Any]:
+        return selectors.public_report(submission=submission)
+
+
+SUBMISSION_EXAMPLE = {
+    "id": 1234,
+    "exercise": {"slug": "temperature-converter", "title": "Temperature converter"},
+    "status": "passed",
+    "is_final": True,
+    "source": "api",
+    "created_at": "2025-01-06T18:40:00Z",
+    "finished_at": "2025-01-06T18:40:01Z",
+    "tests_passed": 6,
+    "tests_total": 6,
+    "duration_ms": 412,
+}
+SUBMISSION_DETAIL_EXAMPLE = {
+    **SUBMISSION_EXAMPLE,
+    "started_at": "2025-01-06T18:40:00Z",
+    "reason": "All 6 tests passed.",
+    "report": {
+        "tests": [
+            {
+                "name": "test_freezing_point",
+                "status": "pass",
+                "message": "",
+                "output": "",
+                "hidden": False,
+            }
+        ]
+    },
+    "quality": {},
+    "files": [{"path": "converter.py", "content": "def c_to_f(c):\n    return c * 9 / 5 + 32\n"}],
+}
+
+
+def submission_etag(
+    *, submission_id: int, status_value: str, finished_at: Any, has_quality: bool
+) -> str:
+    """Changes whenever what a poller cares about changes: state, result, quality checks."""
+    raw = f"{submission_id}:{status_value}:{finished_at.isoformat() if finished_at else ''}:{int(has_quality)}"
+    return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
+
+
+def _if_none_match(request: Request) -> set[str]:
+    header = request.headers.get("If-None-Match", "")
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+
+
+class SubmissionsView(ListAPIView[Submission]):
+    """GET lists your submissions (cursor-paginated, newest first); POST submits code."""
+
+    serializer_class = SubmissionSerializer
+    filterset_class = SubmissionFilter
+    pagination_class = FeedCursorPagination
+    throttle_scope = "submissions"
+
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        exercise = serializers.SlugField(help_text="The exercise's slug.")
+        files = SubmissionFileSerializer(many=True, help_text="Your files (paths relative).")
+
+        class Meta:
+            ref_name = "SubmissionCreate"
+
+        def validate_files(self, files: Sequence[dict[str, str]]) -> Sequence[dict[str, str]]:
+            if not files:
+                raise serializers.ValidationError("Add at least one file.")
+            if len(files) > services.MAX_FILES:
+                raise serializers.ValidationError(f"At most {services.MAX_FILES} files.")
+            return files
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        throttles = super().get_throttles()
+        if self.request.method == "POST":
+            throttles.append(SubmissionsThrottle())
+        return throttles
+
+    def get_queryset(self) -> QuerySet[Submission]:
+        if getattr(self, "swagger_fake_view", False):  # schema generation
+            return Submission.objects.none()
+        return selectors.learner_submissions(learner=request_user(self.request))
+
+    @extend_schema(
+        summary="Your submissions, newest first (cursor pagination)",
+        examples=[OpenApiExample("submissions", value=[SUBMISSION_EXAMPLE], response_only=True)],
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="submissions_create",
+        summary="Submit code for grading",
+        description=(
+            "Stores the files and queues grading; poll the returned submission until "
+            "`is_final`. Send an `Idempotency-Key` header (8–100 characters of letters, "
+            "digits, `_.:-`) so that a retried POST never creates a second submission: a "
+            "replay answers **200** with the submission the first request created (new "
+            "submissions answer **201**), whatever the replayed body says."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                required=False,
+                description="A unique key per logical submission, e.g. a UUID.",
+                pattern=IDEMPOTENCY_KEY.pattern,
+            )
+        ],
+        request=InputSerializer,
+        responses={
+            201: OpenApiResponse(SubmissionDetailSerializer, description="Created and queued."),
+            200: OpenApiResponse(
+                SubmissionDetailSerializer, description="Replay of an Idempotency-Key."
+            ),
+        },
+        examples=[
+            OpenApiExample(
+                "submit",
+                value={
+                    "exercise": "temperature-converter",
+                    "files": [
+                        {
+                            "path": "converter.py",
+                            "content": "def c_to_f(c):\n    return c * 9 / 5 + 32\n",
+                        }
+                    ],
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "queued",
+                value={
+                    **SUBMISSION_DETAIL_EXAMPLE,
+                    "status": "queued",
+                    "is_final": False,
+                    "finished_at": None,
+                    "started_at": None,
+                    "tests_passed": 0,
+                    "tests_total": 0,
+                    "duration_ms": None,
+                    "reason": "",
+                    "report": {"tests": []},
+                },
+                response_only=True,
+            ),
+        ],
+    )
+    def post(self, request: Request) -> Response:
+        learner = request_user(request)
+        key = request.headers.get("Idempotency-Key") or None
+        if key is not None and not IDEMPOTENCY_KEY.match(key):
+            raise serializers.ValidationError(
+                {"Idempotency-Key": ["Use 8–100 characters: letters, digits, '_', '.', ':', '-'."]}
+            )
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        replayed = None
+        if key is not None:
+            replayed = Submission.objects.filter(learner=learner, idempotency_key=key).first()
+        if replayed is not None:
+            submission = replayed
+        else:
+            exercise = _exercise_for(learner=learner, slug=data["exercise"])
+            submission = services.submission_create(
+                learner=learner,
+                exercise=exercise,
+                files=[
+                    services.IncomingFile(path=f["path"], content=f["content"])
+                    for f in data["files"]
+                ],
+                source=Submission.Source.API,
+                idempotency_key=key,
+            )
+        submission = selectors.submission_for_learner(learner=learner, submission_id=submission.pk)
+        return Response(
+            SubmissionDetailSerializer(submission).data,
+            status=status.HTTP_200_OK if replayed is not None else status.HTTP_201_CREATED,
+            headers={"Location": f"/api/v1/submissions/{submission.pk}/"},
+        )
+
+
+def _exercise_for(*, learner: Any, slug: str) -> Exercise:
+    try:
+        exercise = course_selectors.exercise_for_page(slug=slug)
+    except Exercise.DoesNotExist:
+        exercise = None
+    if exercise is None or not course_selectors.exercise_is_available(
+        learner=learner, exercise=exercise
+    ):
+        raise serializers.ValidationError({"exercise": ["No such exercise in your plan."]})
+    return exercise
+
+
+class SubmissionDetailView(APIView):
+    @extend_schema(
+        summary="A submission with its status and report (poll with If-None-Match)",
+        description=(
+            "Responses carry an `ETag`. Send it back as `If-None-Match`: while nothing changed "
+            "the answer is **304** with no body, which costs one indexed query."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "If-None-Match",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                required=False,
+                description="The ETag of the last response you saw.",
+            )
+        ],
+        responses={
+            200: SubmissionDetailSerializer,
+            304: OpenApiResponse(description="Not modified since the ETag you sent."),
+        },
+        examples=[OpenApiExample("passed", value=SUBMISSION_DETAIL_EXAMPLE, response_only=True)],
+    )
+    def get(self, request: Request, submission_id: int) -> Response:
+        learner = request_user(request)
+        state = (
+            Submission.objects.filter(pk=submission_id, learner=learner)
+            .annotate(has_quality=ExpressionWrapper(~Q(quality={}), output_field=BooleanField()))
+            .values("status", "finished_at", "has_quality")
+            .first()
+        )
+        if state is None:
+            raise Http404("No such submission.")
+        etag = submission_etag(
+            submission_id=submission_id,
+            status_value=state["status"],
+            finished_at=state["finished_at"],
+            has_quality=bool(state["has_quality"]),
+        )
+        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+        if etag in _if_none_match(request):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+        submission = selectors.submission_for_learner(learner=learner, submission_id=submission_id)
+        return Response(SubmissionDetailSerializer(submission).data, headers=headers)

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+from rest_framework.settings import api_settings
+
+from conftest import make_user
+from submissions.models import Submission
+from submissions.tests.factories import exercise, solution
+from tests.api.fixtures import query_count
+
+pytestmark = pytest.mark.django_db
+
+
+def payload(slug: str = "temperature-converter") -> dict[str, object]:
+    return {
+        "exercise": slug,
+        "files": [{"path": f.path, "content": f.content} for f in solution(slug)],
+    }
+
+
+def test_create_queues_a_submission_and_points_at_it(api_learner, learner):
+    response = api_learner.post("/api/v1/submissions/", payload())
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["status"] == "queued"
+    assert body["is_final"] is False
+    assert response["Location"] == f"/api/v1/submissions/{body['id']}/"
+    submission = Submission.objects.get(pk=body["id"])
+    assert submission.learner == learner
+    assert submission.source == Submission.Source.API
+
+
+def test_a_retried_post_with_the_same_idempotency_key_creates_one_submission(api_learner):
+    first = api_learner.post("/api/v1/submissions/", payload(), HTTP_IDEMPOTENCY_KEY="retry-0001")
+    second = api_learner.post("/api/v1/submissions/", payload(), HTTP_IDEMPOTENCY_KEY="retry-0001")
+    assert (first.status_code, second.status_code) == (201, 200)
+    assert first.json()["id"] == second.json()["id"]
+    assert Submission.objects.count() == 1
+
+
+def test_idempotency_keys_are_per_learner(api_learner, api_outsider):
+    api_learner.post("/api/v1/submissions/", payload(), HTTP_IDEMPOTENCY_KEY="shared-key-1")
+    other = api_outsider.post(
+        "/api/v1/submissions/", payload(), HTTP_IDEMPOTENCY_KEY="shared-key-1"
+    )
+    assert other.status_code == 201
+    assert Submission.objects.count() == 2
+
+
+def test_a_malformed_idempotency_key_is_a_400(api_learner):
+    response = api_learner.post("/api/v1/submissions/", payload(), HTTP_IDEMPOTENCY_KEY="x")
+    assert response.status_code == 400
+    assert "Idempotency-Key" in response.json()["errors"]
+
+
+def test_unsafe_file_names_are_field_errors(api_learner):
+    response = api_learner.post(
+        "/api/v1/submissions/",
+        {"exercise": "temperature-converter", "files": [{"path": "../x.py", "content": "1"}]},
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"] == {"../x.py": ["path traversal"]}
+
+
+def test_missing_files_are_validation_errors(api_learner):
+    response = api_learner.post("/api/v1/submissions/", {"exercise": "temperature-converter"})
+    assert response.status_code == 400
+    assert "files" in response.json()["errors"]
+
+
+def test_another_tracks_exercise_cannot_be_submitted(api_outsider, track_exercise):
+    response = api_outsider.post(
+        "/api/v1/submissions/",
+        {"exercise": track_exercise.slug, "files": [{"path": "a.py", "content": "x = 1\n"}]},
+    )
+    assert response.status_code == 400
+    assert "exercise" in response.json()["errors"]
+
+
+def test_the_services_pending_limit_answers_429(api_learner):
+    for _ in range(3):
+        assert api_learner.post("/api/v1/submissions/", payload()).status_code == 201
+    response = api_learner.post("/api/v1/submissions/", payload())
+    assert response.status_code == 429
+    assert response["Retry-After"]
+    assert response.json()["code"] == "rate_limited"
+
+
+def test_submissions_per_minute_are_throttled(api_learner, settings):
+    rates = {**api_settings.DEFAULT_THROTTLE_RATES, "submissions": "1/min"}
+    with override_settings(
+        REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+    ):
+        assert api_learner.post("/api/v1/submissions/", payload()).status_code == 201
+        response = api_learner.post("/api/v1/submissions/", payload())
+        assert response.status_code == 429
+        assert response.json()["code"] == "throttled"
+        assert int(response["Retry-After"]) > 0
+        assert api_learner.get("/api/v1/submissions/").status_code == 200  # reads unaffected
+
+
+def test_detail_shows_the_report_without_hidden_output(api_learner, learner_submission):
+    response = api_learner.get(f"/api/v1/submissions/{learner_submission.pk}/")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "passed"
+    assert body["report"]["tests"][0]["output"] == ""
+    assert body["files"]
+
+
+def test_polling_with_the_etag_answers_304_until_something_changes(
+    api_learner, learner_submission, django_assert_max_num_queries
+):
+    url = f"/api/v1/submissions/{learner_submission.pk}/"
+    etag = api_learner.get(url)["ETag"]
+    with django_assert_max_num_queries(3):
+        unchanged = api_learner.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert unchanged.status_code == 304
+    assert unchanged.content == b""
+    Submission.objects.filter(pk=learner_submission.pk).update(quality={"ruff": {"ok": True}})
+    changed = api_learner.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+
+
+def test_another_learners_submission_is_404(api_outsider, learner_submission):
+    response = api_outsider.get(f"/api/v1/submissions/{learner_submission.pk}/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_list_is_mine_only_and_filters(api_learner, api_outsider, learner, learner_submission):
+    Submission.objects.create(learner=learner, exercise=exercise(), status="failed")
+    mine = api_learner.get("/api/v1/submissions/").json()["results"]
+    assert len(mine) == 2
+    assert api_outsider.get("/api/v1/submissions/").json()["results"] == []
+    passed = api_learner.get("/api/v1/submissions/?status=passed").json()["results"]
+    assert [s["id"] for s in passed] == [learner_submission.pk]
+    by_exercise = api_learner.get("/api/v1/submissions/?exercise=temperature-converter")
+    assert len(by_exercise.json()["results"]) == 2
+    bad = api_learner.get("/api/v1/submissions/?status=nonsense")
+    assert bad.status_code == 400
+
+
+def test_list_cursor_pagination_walks_every_submission(api_learner, learner):
+    Submission.objects.bulk_create(
+        Submission(learner=learner, exercise=exercise(), status="failed") for _ in range(5)
+    )
+    seen: list[int] = []
+    url: str | None = "/api/v1/submissions/?page_size=2"
+    while url:
+        body = api_learner.get(url).json()
+        seen += [s["id"] for s in body["results"]]
+        url = body["next"]
+    assert len(seen) == len(set(seen)) == 5
+
+
+def test_list_queries_are_constant_in_page_size(api_learner, learner):
+    other = make_user("other-learner@example.com")
+    Submission.objects.bulk_create(
+        Submission(learner=user, exercise=exercise(), status="passed")
+        for user in (learner, other)
+        for _ in range(30)
+    )
+    small = query_count(api_learner, "/api/v1/submissions/?page_size=3")
+    large = query_count(api_learner, "/api/v1/submissions/?page_size=30")
+    assert small == large <= 4

@@ -1,0 +1,3 @@
+"""API test fixtures."""
+
+from tests.api.fixtures import *  # noqa: F403

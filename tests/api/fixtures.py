@@ -1,0 +1,123 @@
+"""Fixtures for API tests: clients authenticated the way apps authenticate (an allauth
+headless session token in X-Session-Token), throttles reset between tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from rest_framework.test import APIClient
+
+from accounts.models import User
+from courses.models import Exercise, Lesson, Track
+from submissions.models import Submission
+from submissions.tests.factories import solution
+
+__all__ = [
+    "api",
+    "api_anon",
+    "api_learner",
+    "api_outsider",
+    "clear_throttles",
+    "learner_submission",
+    "query_count",
+    "session_token",
+    "track_exercise",
+    "track_lesson",
+]
+
+
+@pytest.fixture(autouse=True)
+def clear_throttles() -> Iterator[None]:
+    """Throttle counters live in the cache: every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def session_token(user: User) -> str:
+    """A real allauth headless session token for `user` (it is the Django session key)."""
+    client = Client()
+    client.force_login(user)
+    key = client.session.session_key
+    assert key
+    return key
+
+
+@pytest.fixture
+def api() -> Callable[[User | None], APIClient]:
+    def make(user: User | None = None) -> APIClient:
+        client = APIClient()
+        if user is not None:
+            client.credentials(HTTP_X_SESSION_TOKEN=session_token(user))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api_anon(api: Callable[[User | None], APIClient]) -> APIClient:
+    return api(None)
+
+
+@pytest.fixture
+def api_learner(api: Callable[[User | None], APIClient], learner: User) -> APIClient:
+    return api(learner)
+
+
+@pytest.fixture
+def api_outsider(api: Callable[[User | None], APIClient], outsider: User) -> APIClient:
+    return api(outsider)
+
+
+@pytest.fixture
+def track_lesson(backend_track: Track) -> Lesson:
+    """A lesson only learners of the backend track may read."""
+    return Lesson.objects.live().filter(module__track=backend_track).order_by("id").first()  # type: ignore[return-value]
+
+
+@pytest.fixture
+def track_exercise(backend_track: Track) -> Exercise:
+    """An exercise only learners of the backend track may open."""
+    return Exercise.objects.live().filter(module__track=backend_track).order_by("id").first()  # type: ignore[return-value]
+
+
+@pytest.fixture
+def learner_submission(learner: User) -> Submission:
+    """A graded submission of the learner (made directly: these tests are about reading)."""
+    from submissions.models import SubmissionFile
+    from submissions.tests.factories import exercise
+
+    submission = Submission.objects.create(
+        learner=learner,
+        exercise=exercise(),
+        status=Submission.Status.PASSED,
+        tests_passed=3,
+        tests_total=3,
+        report={
+            "tests": [{"name": "test_hidden", "status": "pass", "hidden": True, "output": "x"}]
+        },
+    )
+    SubmissionFile.objects.bulk_create(
+        SubmissionFile(submission=submission, path=f.path, content=f.content) for f in solution()
+    )
+    return submission
+
+
+def json_of(response: Any) -> Any:
+    return response.json()
+
+
+def query_count(client: APIClient, url: str) -> int:
+    """Database queries one GET costs (authentication and throttling included)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(queries)
