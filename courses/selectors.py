@@ -7,7 +7,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -42,6 +42,49 @@ def _visible_modules(track: Track | None) -> Q:
     return Q(track__isnull=True) | Q(track=track)
 
 
+def _plan_modules(learner: User) -> Q:
+    """Modules of a learner's plan: shared phases plus their own track's modules."""
+    enrollment = active_enrollment(learner=learner)
+    return _visible_modules(enrollment.track if enrollment else None)
+
+
+def lessons_for_learner(*, learner: User) -> QuerySet[Lesson]:
+    """Live lessons of the learner's plan in order, each annotated with `completed`."""
+    lessons: QuerySet[Lesson] = (
+        Lesson.objects.live()
+        .filter(module__in=Module.objects.live().filter(_plan_modules(learner)))
+        .select_related("module__phase", "module__track")
+        .annotate(
+            completed=Exists(
+                LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk"))
+            )
+        )
+        .order_by("module__phase__number", "module__order", "order", "id")
+    )
+    return lessons
+
+
+def exercises_for_learner(*, learner: User) -> QuerySet[Exercise]:
+    """Live exercises of the learner's plan in order, each annotated with `solved`."""
+    from submissions.models import Submission
+
+    passed = Submission.objects.filter(
+        learner=learner, exercise=OuterRef("pk"), status=Submission.Status.PASSED
+    )
+    exercises: QuerySet[Exercise] = (
+        Exercise.objects.live()
+        .filter(module__in=Module.objects.live().filter(_plan_modules(learner)))
+        .select_related("module__phase", "module__track")
+        .annotate(solved=Exists(passed))
+        .order_by("module__phase__number", "module__order", "order", "id")
+    )
+    return exercises
+
+
+def phases() -> QuerySet[Phase]:
+    return Phase.objects.live().select_related("program").order_by("number")
+
+
 def lesson_is_available(*, learner: User, lesson: Lesson) -> bool:
     if lesson.is_retired or lesson.module.is_retired:
         return False
@@ -56,6 +99,24 @@ def exercise_is_available(*, learner: User, exercise: Exercise) -> bool:
     enrollment = active_enrollment(learner=learner)
     track_id = enrollment.track_id if enrollment else None
     return exercise.module.track_id is None or exercise.module.track_id == track_id
+
+
+def available_lesson(*, learner: User, slug: str) -> Lesson:
+    """The lesson if it is part of the learner's plan; `Lesson.DoesNotExist` otherwise, so
+    another track's lessons look exactly like missing ones (pages and API answer 404)."""
+    lesson = lesson_for_page(slug=slug)
+    if not lesson_is_available(learner=learner, lesson=lesson):
+        raise Lesson.DoesNotExist(slug)
+    return lesson
+
+
+def available_exercise(*, learner: User, slug: str) -> Exercise:
+    """The exercise (with only its public files) if it is part of the learner's plan;
+    `Exercise.DoesNotExist` otherwise."""
+    exercise = exercise_for_page(slug=slug)
+    if not exercise_is_available(learner=learner, exercise=exercise):
+        raise Exercise.DoesNotExist(slug)
+    return exercise
 
 
 def roadmap(*, track: Track | None) -> list[Phase]:

@@ -112,12 +112,9 @@ def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
 
 def _available_lesson(request: HttpRequest, slug: str) -> Lesson:
     try:
-        lesson = selectors.lesson_for_page(slug=slug)
+        return selectors.available_lesson(learner=_learner(request), slug=slug)
     except Lesson.DoesNotExist as exc:
         raise Http404("No such lesson") from exc
-    if not selectors.lesson_is_available(learner=_learner(request), lesson=lesson):
-        raise Http404("This lesson belongs to another track")
-    return lesson
 
 
 @login_required
@@ -158,14 +155,11 @@ def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def available_exercise(request: HttpRequest, slug: str) -> Exercise:
-    """The exercise if this learner may see it, else 404 (other tracks' work is not listed)."""
+    """The exercise if it is in this learner's plan, else 404 (used by submission pages too)."""
     try:
-        exercise = selectors.exercise_for_page(slug=slug)
+        return selectors.available_exercise(learner=_learner(request), slug=slug)
     except Exercise.DoesNotExist as exc:
         raise Http404("No such exercise") from exc
-    if not selectors.exercise_is_available(learner=_learner(request), exercise=exercise):
-        raise Http404("This exercise belongs to another track")
-    return exercise
 
 
 @login_required

@@ -127,7 +127,7 @@ HEADLESS_FRONTEND_URLS = {
     "account_signup": "/accounts/signup/",
 }
 HEADLESS_SERVE_SPECIFICATION = True
-HEADLESS_TOKEN_STRATEGY = "config.api.authentication.OneQuerySessionTokenStrategy"
+HEADLESS_TOKEN_STRATEGY = "config.api.authentication.OneQuerySessionTokenStrategy"  # noqa: S105 - a class path
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

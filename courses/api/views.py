@@ -17,7 +17,6 @@ from rest_framework.views import APIView
 
 from config.api.requests import request_user
 from courses import selectors, services
-from courses.api import selectors as api_selectors
 from courses.api.filters import ExerciseFilter, LessonFilter
 from courses.api.serializers import (
     EnrollmentSerializer,
@@ -89,7 +88,7 @@ class ProgrammeView(APIView):
         program = Program.objects.live().first()
         if program is None:
             raise Http404("No programme yet.")
-        program.phases_live = list(api_selectors.phases().filter(program=program))
+        program.phases_live = list(selectors.phases().filter(program=program))
         return Response(self.OutputSerializer(program).data)
 
 
@@ -98,7 +97,7 @@ class PhaseListView(ListAPIView[Phase]):
     serializer_class = PhaseSerializer
 
     def get_queryset(self) -> QuerySet[Phase]:
-        return api_selectors.phases()
+        return selectors.phases()
 
     @extend_schema(
         summary="Phases of the programme, in order (public)",
@@ -150,9 +149,7 @@ class PhaseDetailView(APIView):
         ],
     )
     def get(self, request: Request, number: int) -> Response:
-        phase = (
-            api_selectors.phases().filter(number=number).prefetch_related("modules__track").first()
-        )
+        phase = selectors.phases().filter(number=number).prefetch_related("modules__track").first()
         if phase is None:
             raise Http404("No such phase.")
         return Response(self.OutputSerializer(phase).data)
@@ -187,7 +184,7 @@ class TrackListView(ListAPIView[Track]):
     serializer_class = TrackSerializer
 
     def get_queryset(self) -> QuerySet[Track]:
-        return api_selectors.tracks()
+        return selectors.catalog_tracks()
 
     @extend_schema(
         summary="Specialisation tracks (public)",
@@ -225,7 +222,7 @@ class TrackDetailView(APIView):
         ],
     )
     def get(self, request: Request, slug: str) -> Response:
-        track = api_selectors.tracks().filter(slug=slug).first()
+        track = selectors.catalog_tracks().filter(slug=slug).first()
         if track is None:
             raise Http404("No such track.")
         return Response(self.OutputSerializer(track).data)
@@ -263,7 +260,7 @@ class LessonListView(ListAPIView[Lesson]):
     def get_queryset(self) -> QuerySet[Lesson]:
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return Lesson.objects.none()
-        return api_selectors.lessons_for_learner(learner=request_user(self.request))
+        return selectors.lessons_for_learner(learner=request_user(self.request))
 
     @extend_schema(
         summary="Lessons of your plan (shared phases and your track), in order",
@@ -275,12 +272,9 @@ class LessonListView(ListAPIView[Lesson]):
 
 def available_lesson(request: Request, slug: str) -> Lesson:
     try:
-        lesson = selectors.lesson_for_page(slug=slug)
+        return selectors.available_lesson(learner=request_user(request), slug=slug)
     except Lesson.DoesNotExist as exc:
         raise Http404("No such lesson.") from exc
-    if not selectors.lesson_is_available(learner=request_user(request), lesson=lesson):
-        raise Http404("No such lesson.")  # another track's lesson is not listed
-    return lesson
 
 
 class LessonDetailView(APIView):
@@ -398,7 +392,7 @@ class ExerciseListView(ListAPIView[Exercise]):
     def get_queryset(self) -> QuerySet[Exercise]:
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return Exercise.objects.none()
-        return api_selectors.exercises_for_learner(learner=request_user(self.request))
+        return selectors.exercises_for_learner(learner=request_user(self.request))
 
     @extend_schema(
         summary="Exercises and projects of your plan, in order",
@@ -411,12 +405,9 @@ class ExerciseListView(ListAPIView[Exercise]):
 def available_exercise(request: Request, slug: str) -> Exercise:
     """The exercise if this learner may open it (with only its public files), else 404."""
     try:
-        exercise = selectors.exercise_for_page(slug=slug)
+        return selectors.available_exercise(learner=request_user(request), slug=slug)
     except Exercise.DoesNotExist as exc:
         raise Http404("No such exercise.") from exc
-    if not selectors.exercise_is_available(learner=request_user(request), exercise=exercise):
-        raise Http404("No such exercise.")
-    return exercise
 
 
 class ExerciseDetailView(APIView):

@@ -103,6 +103,28 @@ def test_each_learner_is_reminded_at_their_own_local_hour(
     assert reminded == {due_zone}
 
 
+def test_clock_kinds_are_planned_in_the_first_minutes_of_the_hour_or_the_hour_after(
+    make_learner, frozen, published
+):
+    learner = make_learner(time_zone="Europe/London", practice_hour=18)
+    frozen(at(2026, 1, 14, 18, 20))  # 18:20 GMT: past the planning window
+    planning.plan_reminders()
+    assert daily(learner) == []
+    frozen(at(2026, 1, 14, 19, 5))  # the hour after catches up
+    planning.plan_reminders()
+    assert daily(learner) == ["2026-01-14"]
+
+
+def test_half_hour_zones_are_planned_when_their_own_hour_begins(make_learner, frozen, published):
+    learner = make_learner(time_zone="Asia/Kolkata", practice_hour=18)  # UTC+05:30
+    frozen(at(2026, 1, 14, 12, 0))  # 17:30 in Kolkata: not yet
+    planning.plan_reminders()
+    assert daily(learner) == []
+    frozen(at(2026, 1, 14, 12, 35))  # 18:05 in Kolkata
+    planning.plan_reminders()
+    assert daily(learner) == ["2026-01-14"]
+
+
 def test_local_date_is_the_dedupe_key_not_the_utc_date(make_learner, frozen, published):
     learner = make_learner(time_zone="Australia/Sydney", practice_hour=8)
     frozen(at(2026, 3, 9, 21, 0))  # 08:00 on Tuesday 10 March in Sydney
