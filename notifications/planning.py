@@ -57,6 +57,8 @@ _ALL_ZONES = sorted(zoneinfo.available_timezones())
 def _zone(name: str) -> zoneinfo.ZoneInfo:
     # ZoneInfo's own cache keeps few zones; every beat converts "now" into hundreds.
     return zoneinfo.ZoneInfo(name)
+
+
 STREAK_AT_RISK_HOUR = 20  # evening, local time
 STREAK_AT_RISK_MIN_DAYS = 3
 INACTIVITY_DAYS = (3, 7)
