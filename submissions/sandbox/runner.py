@@ -48,6 +48,9 @@ BWRAP = "/usr/bin/bwrap"
 SANDBOX_SRC = "/src"
 SANDBOX_WORK = "/work"
 SANDBOX_UID = 65534
+# The virtualenv is mounted here inside the sandbox, wherever it lives on the host: its
+# host path may sit under a directory the sandbox replaces (/tmp, /work).
+VENV_MOUNT = "/opt/apprentice-venv"
 PLUGIN_MODULE = "apprentice_sandbox_plugin"
 LOG_TAIL_BYTES = 4096
 REPORT_CAP_BYTES = 16 * 1024 * 1024
@@ -223,6 +226,21 @@ def _interpreter_paths() -> list[str]:
             continue
         paths.append(cand)
     return paths
+
+
+def _venv_prefixes() -> list[str]:
+    """Host spellings of the active virtualenv's prefix (none when not in a venv)."""
+    if sys.prefix == sys.base_prefix:
+        return []
+    return sorted({sys.prefix, os.path.realpath(sys.prefix)}, key=len, reverse=True)
+
+
+def in_sandbox(host_path: str) -> str:
+    """Where a host path of the interpreter is seen inside the bwrap sandbox."""
+    for prefix in _venv_prefixes():
+        if host_path == prefix or host_path.startswith(prefix + "/"):
+            return VENV_MOUNT + host_path[len(prefix) :]
+    return host_path
 
 
 def _world_traversable(path: str) -> bool:
@@ -489,15 +507,15 @@ def run_in_sandbox(
                     mountpoint = tmp / f"stage{i}"
                     mountpoint.mkdir()
                     stage.append((path, str(mountpoint)))
-                    binds.append((str(mountpoint), path))
+                    binds.append((str(mountpoint), in_sandbox(path)))
                 else:
-                    binds.append((path, path))
+                    binds.append((path, in_sandbox(path)))
             if run_uid is not None:
                 for p in [tmp, *tmp.rglob("*")]:
                     os.lchown(p, run_uid, run_uid)
-            env = _sandbox_env(extra, home=SANDBOX_WORK, path_dirs=[venv_bin])
+            env = _sandbox_env(extra, home=SANDBOX_WORK, path_dirs=[in_sandbox(venv_bin)])
             command = [
-                sys.executable,
+                in_sandbox(sys.executable),
                 f"{SANDBOX_SRC}/launcher.py",
                 SANDBOX_SRC,
                 SANDBOX_WORK,
@@ -507,6 +525,7 @@ def run_in_sandbox(
             env = {}
             preexec = _make_preexec(limits, run_uid, stage)
             prefix = SANDBOX_WORK + "/"
+            args = [in_sandbox(arg) for arg in args]
         argv += list(args)
         raw = _execute(
             argv, env=env, limits=limits, preexec=preexec, report_w=report_w, report_r=report_r

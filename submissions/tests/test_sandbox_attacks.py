@@ -123,7 +123,7 @@ def test_writing_1gb_file_is_contained() -> None:
     assert result.outcome == Outcome.OUTPUT_EXCEEDED, result.to_dict()
     assert "file size" in result.reason
     assert not Path(f"/tmp/{marker}").exists()
-    assert not Path(f"/work/main/{marker}").exists()
+    assert not (Path(__file__).resolve().parents[2] / marker).exists()
 
 
 def test_network_is_unreachable() -> None:
@@ -143,17 +143,18 @@ def test_network_is_unreachable() -> None:
 
 
 def test_host_files_are_not_visible() -> None:
+    project = Path(__file__).resolve().parents[2]  # wherever this checkout lives
     body = (
         "import os\nfrom pathlib import Path\n\n"
         "def test_files():\n"
         "    assert not Path('/etc/passwd').exists()\n"
         "    assert not Path('/etc/shadow').exists()\n"
-        "    assert not Path('/work/main/config/settings/base.py').exists()\n"
-        "    assert not Path('/work/main/.env').exists()\n"
-        "    assert os.listdir('/work/main') == ['.venv']\n"
-        "    assert not Path('/work/main/submissions').exists()\n"
-        "    assert not Path('/work/main/.git').exists()\n"
-        "    assert os.listdir('/root') == ['.pyenv']\n"
+        f"    assert not Path('{project}/config/settings/base.py').exists()\n"
+        f"    assert not Path('{project}/.env').exists()\n"
+        f"    assert not Path('{project}/submissions').exists()\n"
+        f"    assert not Path('{project}/.git').exists()\n"
+        "    assert os.listdir('/opt') == ['apprentice-venv']\n"
+        "    assert not Path('/opt/apprentice-venv/../../config').exists()\n"
     )
     result = run(body)
     assert result.outcome == Outcome.PASSED, result.to_dict()
