@@ -45,6 +45,7 @@ def ensure_demo_users() -> list[DemoAccount]:
     enrolled in the first track, the mentor covers every track."""
     from courses import selectors as course_selectors
     from courses import services as course_services
+    from mentors import services as mentor_services
     from mentors.models import MentorProfile
 
     tracks = list(course_selectors.catalog_tracks())
@@ -71,6 +72,8 @@ def ensure_demo_users() -> list[DemoAccount]:
                 user=user, defaults={"bio": "Backend engineer who enjoys reading careful code."}
             )
             profile.tracks.set(tracks)
+    # The learner enrolled before the mentor existed: give them their mentor now.
+    mentor_services.assign_waiting_learners()
     return list(DEMO_ACCOUNTS)
 
 

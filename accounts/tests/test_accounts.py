@@ -131,3 +131,5 @@ def test_demo_accounts_are_created_once_with_roles(db: None) -> None:
     assert mentor.is_mentor and not learner.is_mentor
     assert staff.is_staff and not learner.is_staff
     assert learner.check_password("learn-python-daily")
+    assignment = learner.mentor_assignments.get(ended_at__isnull=True)
+    assert assignment.mentor.user == mentor
