@@ -14,3 +14,4 @@ STORAGES = {
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
 ACCOUNT_RATE_LIMITS = False
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finders
+STATIC_ROOT = None  # no collectstatic in tests; WhiteNoise serves from the finders
