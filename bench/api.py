@@ -259,6 +259,19 @@ def start_gunicorn(port: int) -> subprocess.Popen[bytes]:
         "warning",
     ]
     env = {**os.environ, **SERVER_ENV}
+    # As in production: static files collected first (WhiteNoise serves them from there).
+    subprocess.run(
+        [
+            str(BASE_DIR / ".venv" / "bin" / "python"),
+            "manage.py",
+            "collectstatic",
+            "--noinput",
+            "-v0",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
     process = subprocess.Popen(argv, cwd=BASE_DIR, env=env, start_new_session=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
