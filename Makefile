@@ -43,7 +43,7 @@ $(VENV)/.installed: requirements/local.txt
 	@touch $@
 
 migrate: venv
-	@mkdir -p var
+	@mkdir -p var/broker/queue var/broker/control
 	$(PY) manage.py migrate --noinput
 
 ## test: lint, types, and the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)

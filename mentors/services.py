@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from config.errors import ApplicationError
+from config.queueing import publish_on_commit
 from courses import selectors as course_selectors
 from courses.models import Track
 from mentors import notify, selectors
@@ -355,12 +356,9 @@ def capstone_upload(*, learner: User, upload: UploadedFile) -> CapstoneVersion:
         if assignment is not None:
             notify.review_requested(review_round=review_round, mentor_user=assignment.mentor.user)
 
-        def enqueue() -> None:
-            from mentors.tasks import run_capstone_checks
+        from mentors.tasks import run_capstone_checks
 
-            run_capstone_checks.delay(check_run.pk)
-
-        transaction.on_commit(enqueue)
+        publish_on_commit(run_capstone_checks, check_run.pk)
     logger.info("capstone %s version %s uploaded (%s files)", capstone.pk, number, len(entries))
     return version
 
@@ -384,6 +382,30 @@ def check_run_claim(*, check_run_id: int) -> CheckRun | None:
     if not claimed:
         return None
     return CheckRun.objects.get(pk=check_run_id)
+
+
+def check_runs_requeue_stale(*, now: datetime.datetime | None = None) -> int:
+    """Publish again the check runs still queued a minute after upload (the message was
+    lost: broker down or restarted) or running past their lease (the worker died). The
+    claim makes a duplicate harmless; runs older than a day are left for staff."""
+    now = now or timezone.now()
+    lease = now - datetime.timedelta(seconds=settings.CAPSTONE_CHECK_LEASE_SECONDS)
+    waiting = now - datetime.timedelta(seconds=60)
+    ids = list(
+        CheckRun.objects.filter(created_at__gte=now - datetime.timedelta(days=1))
+        .filter(
+            Q(status=CheckRun.Status.QUEUED, created_at__lt=waiting)
+            | Q(status=CheckRun.Status.RUNNING, claimed_at__lt=lease)
+        )
+        .values_list("pk", flat=True)[:500]
+    )
+    from mentors.tasks import run_capstone_checks
+
+    for check_run_id in ids:
+        publish_on_commit(run_capstone_checks, check_run_id)
+    if ids:
+        logger.warning("re-published %s stale capstone check runs", len(ids))
+    return len(ids)
 
 
 def check_run_record(*, check_run_id: int, report: CapstoneCheckReport) -> bool:

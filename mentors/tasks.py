@@ -47,3 +47,11 @@ def run_capstone_checks(check_run_id: int) -> str:
 def assign_waiting_learners() -> int:
     """Safety net (beat): hand out capacity freed by changes made outside the services."""
     return services.assign_waiting_learners()
+
+
+@shared_task(  # type: ignore[untyped-decorator]
+    name="mentors.requeue_stale_checks", acks_late=True, time_limit=60
+)
+def requeue_stale_checks() -> int:
+    """Safety net (beat): check runs whose message was lost or whose worker died."""
+    return services.check_runs_requeue_stale()

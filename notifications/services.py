@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from config.queueing import publish_on_commit
 from notifications.models import (
     REMINDER_KINDS,
     DeliveryStatus,
@@ -102,13 +103,10 @@ def enqueue_delivery(notification_ids: Sequence[int]) -> None:
     if not ids:
         return
 
-    def publish() -> None:
-        from notifications.tasks import deliver_batch
+    from notifications.tasks import deliver_batch
 
-        for batch in batched(ids, DELIVERY_BATCH_SIZE):
-            deliver_batch.delay(batch)
-
-    transaction.on_commit(publish)
+    for batch in batched(ids, DELIVERY_BATCH_SIZE):
+        publish_on_commit(deliver_batch, list(batch))
 
 
 def notification_create(

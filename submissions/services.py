@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from config.errors import ApplicationError
+from config.queueing import publish_on_commit
 from courses import selectors as course_selectors
 from courses.models import Exercise
 from submissions.models import Submission, SubmissionFile
@@ -204,15 +205,7 @@ def _enqueue(submission_id: int) -> None:
     publishes it later: the database, not the broker, is the record of work to do."""
     from submissions.tasks import execute_submission
 
-    def publish() -> None:
-        try:
-            execute_submission.delay(submission_id)
-        except Exception:  # broker unreachable: logged; sweep_stuck_submissions retries
-            logger.exception(
-                "could not enqueue submission %s; the sweeper will retry", submission_id
-            )
-
-    transaction.on_commit(publish)
+    publish_on_commit(execute_submission, submission_id)
 
 
 @transaction.atomic

@@ -297,3 +297,7 @@ CELERY_BEAT_SCHEDULE["requeue-stale-emails"] = {
 TEMPLATES[0]["OPTIONS"]["context_processors"].append(  # type: ignore[index]
     "notifications.context_processors.inbox"
 )
+CELERY_BEAT_SCHEDULE["requeue-stale-capstone-checks"] = {
+    "task": "mentors.requeue_stale_checks",
+    "schedule": 60.0,
+}

@@ -197,6 +197,7 @@ def test_create_stores_a_queued_submission_with_its_files(
     submission = services.submission_create(
         learner=learner, exercise=temperature, files=[file(), file("notes.md", "# notes\n")]
     )
+    assert "could not publish submissions.execute" in caplog.text
     submission.refresh_from_db()
     assert submission.status == Submission.Status.QUEUED
     assert (submission.attempts, submission.enqueues) == (0, 1)
@@ -548,6 +549,7 @@ def test_a_final_submission_can_be_rerun_from_scratch(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         assert services.submission_rerun(submission=submission) is True
     assert len(callbacks) == 1
+    assert "could not publish submissions.execute" in caplog.text
     submission.refresh_from_db()
     assert submission.status == Submission.Status.QUEUED
     assert (submission.attempts, submission.enqueues) == (0, 2)
@@ -697,3 +699,29 @@ def test_the_learners_submission_list_loads_exercises_in_the_same_query(
     with django_assert_max_num_queries(1):
         titles = [s.exercise.title for s in selectors.learner_submissions(learner=learner)]
     assert len(titles) == 9
+
+
+def test_a_broker_outage_at_submit_time_loses_nothing(
+    learner: User, django_capture_on_commit_callbacks, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The row is stored and stays queued; the publish error is logged, not raised, and the
+    sweeper publishes it once the broker is back."""
+    from config.celery_app import app as celery_app
+
+    exercise = Exercise.objects.get(slug="temperature-converter")
+    original = celery_app.conf.broker_url
+    celery_app.conf.broker_url = "redis://127.0.0.1:9/0"  # nothing listens on the discard port
+    celery_app.pool.force_close_all()
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            submission = services.submission_create(
+                learner=learner,
+                exercise=exercise,
+                files=[services.IncomingFile(path="temperature.py", content="x = 1\n")],
+            )
+    finally:
+        celery_app.conf.broker_url = original
+        celery_app.pool.force_close_all()
+    assert "could not publish submissions.execute" in caplog.text
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.QUEUED
