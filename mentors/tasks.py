@@ -50,7 +50,7 @@ def assign_waiting_learners() -> int:
 
 
 @shared_task(  # type: ignore[untyped-decorator]
-    name="mentors.requeue_stale_checks", acks_late=True, time_limit=60
+    name="mentors.requeue_stale_checks", acks_late=True, soft_time_limit=50, time_limit=60
 )
 def requeue_stale_checks() -> int:
     """Safety net (beat): check runs whose message was lost or whose worker died."""

@@ -129,3 +129,17 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
 @pytest.mark.parametrize("path", ["/", "/tracks/", "/accounts/login/", "/accounts/signup/"])
 def test_public_pages_render(client: Client, db: None, path: str) -> None:
     assert client.get(path).status_code == 200
+
+
+def test_every_beat_entry_names_a_registered_task_with_consistent_time_limits() -> None:
+    from django.conf import settings
+
+    celery_app.loader.import_default_modules()
+    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
+        task = celery_app.tasks.get(str(entry["task"]))
+        assert task is not None, f"beat entry {name} names an unknown task"
+        soft = task.soft_time_limit or celery_app.conf.task_soft_time_limit
+        hard = task.time_limit or celery_app.conf.task_time_limit
+        assert soft is None or hard is None or soft <= hard, (
+            f"{task.name}: soft {soft} > hard {hard}"
+        )
