@@ -56,6 +56,14 @@ def test_password_reset_sends_an_email(client: Client, db: None) -> None:
     assert "password" in mail.outbox[0].subject.lower()
 
 
+def test_the_profile_page_shows_the_streak_and_heatmap(db: None) -> None:
+    client = Client()
+    client.force_login(make_user("heat@example.com"))
+    html = client.get(reverse("accounts:settings")).content.decode()
+    assert "days current streak" in html
+    assert "<svg" in html
+
+
 def test_practice_settings_are_saved_with_days_as_a_mask(db: None) -> None:
     user = make_user("ruth@example.com")
     client = Client()
