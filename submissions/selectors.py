@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -114,15 +115,52 @@ def submission_history(*, learner: Any, exercise: Exercise, limit: int = 20) -> 
     return history
 
 
+def _function_source(content: str, node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+    lines = content.splitlines()[first - 1 : node.end_lineno]
+    return "\n".join(lines)
+
+
+def visible_test_sources(*, exercise_id: int) -> dict[str, str]:
+    """Source of each visible test function by node id ("tests/test_x.py::test_y"), so a
+    learner can read the test that failed next to its message. Hidden tests never."""
+    sources: dict[str, str] = {}
+    files = ExerciseFile.objects.filter(
+        exercise_id=exercise_id, role=ExerciseFile.Role.VISIBLE_TEST
+    ).values_list("path", "content")
+    for path, content in files:
+        try:
+            tree = ast.parse(content)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            owners: list[tuple[str, ast.stmt]] = [("", node)]
+            if isinstance(node, ast.ClassDef):
+                owners = [(f"{node.name}::", item) for item in node.body]
+            for prefix, item in owners:
+                if isinstance(
+                    item, ast.FunctionDef | ast.AsyncFunctionDef
+                ) and item.name.startswith("test"):
+                    nodeid = f"tests/{path}::{prefix}{item.name}"
+                    sources[nodeid] = _function_source(content, item)
+    return sources
+
+
 def public_report(*, submission: Submission) -> dict[str, Any]:
     """The stored report as learners may see it: hidden tests by name and message only
-    (the sandbox already redacted hidden source), visible tests with their output."""
+    (the sandbox already redacted hidden source), visible tests with their output and the
+    source of the test function."""
     report = dict(submission.report or {})
+    sources: dict[str, str] | None = None
     tests = []
     for test in report.get("tests", []):
         item = dict(test)
         if item.get("hidden"):
             item["output"] = ""
+        else:
+            if sources is None:
+                sources = visible_test_sources(exercise_id=submission.exercise_id)
+            item["source"] = sources.get(str(item.get("nodeid", "")).split("[", 1)[0], "")
         tests.append(item)
     report["tests"] = tests
     return report

@@ -206,3 +206,25 @@ def test_quality_checks_store_ruff_and_mypy_findings(submit) -> None:
     assert ("ruff", "F401", "temperature.py") in findings
     assert ("mypy", "assignment", "temperature.py") in findings
     assert submission.quality["errors"] == []
+
+
+def test_learners_see_the_source_of_visible_tests_but_not_of_hidden_ones(
+    submit, learner: User
+) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    submission = submit(starter(SLUG))
+    grade(submission)
+    report = selectors.public_report(submission=Submission.objects.get(pk=submission.pk))
+    visible = [t for t in report["tests"] if not t["hidden"]]
+    hidden = [t for t in report["tests"] if t["hidden"]]
+    assert all(t["source"].lstrip().startswith(("def test", "@")) for t in visible)
+    assert all("source" not in t for t in hidden)
+
+    client = Client()
+    client.force_login(learner)
+    html = client.get(reverse("submissions:status", args=[submission.pk])).content.decode()
+    assert "Test source" in html
+    first_visible = visible[0]["source"].splitlines()[0]
+    assert first_visible.replace("'", "&#x27;").replace('"', "&quot;") in html
