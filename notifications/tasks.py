@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import smtplib
 from typing import Any
@@ -63,8 +64,13 @@ def deliver_email(self: Any, notification_id: int) -> bool:
 @shared_task(
     name="notifications.plan_reminders", acks_late=True, soft_time_limit=240, time_limit=280
 )
-def plan_reminders() -> dict[str, int]:
-    return planning.plan_reminders().created_by_kind
+def plan_reminders(at: str | None = None) -> dict[str, int]:
+    """Beat calls this without arguments (plan as of now); `at` (ISO 8601 with offset)
+    re-plans a past moment, e.g. after an outage, and keeps the same exactly-once keys."""
+    now = datetime.datetime.fromisoformat(at) if at else None
+    if now is not None and now.tzinfo is None:
+        raise ValueError("`at` needs a UTC offset")
+    return dict(planning.plan_reminders(now=now).created_by_kind)
 
 
 @shared_task(name="notifications.requeue_stale", acks_late=True)

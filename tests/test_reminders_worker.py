@@ -82,16 +82,19 @@ def worker(broker_url: str, tmp_path: Path, mail_dir: Path) -> Iterator[WorkerSe
 def test_a_real_worker_plans_and_delivers_the_daily_reminder(worker: WorkerSet, mail_dir: Path):
     from notifications.tasks import plan_reminders
 
+    # A beat in the first minutes of this hour (planning happens then): the worker runs on
+    # the real clock, so the moment is passed explicitly rather than frozen.
+    moment = timezone.now().replace(minute=5, second=0, microsecond=0)
     learner = make_user(
         "ada@example.com",
         time_zone="UTC",
-        practice_hour=timezone.now().hour,  # due now (or in the grace hour after)
+        practice_hour=moment.hour,
         practice_days=ALL_DAYS,
     )
     course_services.enroll(learner=learner, track=Track.objects.get(slug="backend-web"))
 
-    plan_reminders.delay()  # what beat publishes every five minutes
-    plan_reminders.delay()  # an overlapping beat
+    plan_reminders.delay(moment.isoformat())  # what beat publishes every five minutes
+    plan_reminders.delay(moment.isoformat())  # an overlapping beat
 
     deadline = time.monotonic() + WAIT_SECONDS
     notification = None
