@@ -35,6 +35,15 @@ def active_enrollment(*, learner: User) -> Enrollment | None:
     return Enrollment.objects.active().select_related("track").filter(learner=learner).first()
 
 
+def learner_enrollments(*, learner: User) -> QuerySet[Enrollment]:
+    """Every enrollment of the learner, current and past, newest first."""
+    return (
+        Enrollment.objects.filter(learner=learner)
+        .select_related("track")
+        .order_by("-created_at", "-id")
+    )
+
+
 def _visible_modules(track: Track | None) -> Q:
     """Modules without a track are for everyone; track modules only for that track."""
     if track is None:

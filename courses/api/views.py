@@ -15,7 +15,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import User
 from config.api.requests import request_user
+from config.api.views import UserListView
 from courses import selectors, services
 from courses.api.filters import ExerciseFilter, LessonFilter
 from courses.api.serializers import (
@@ -253,14 +255,13 @@ LESSON_EXAMPLE = {
 }
 
 
-class LessonListView(ListAPIView[Lesson]):
+class LessonListView(UserListView[Lesson]):
+    model = Lesson
     serializer_class = LessonSerializer
     filterset_class = LessonFilter
 
-    def get_queryset(self) -> QuerySet[Lesson]:
-        if getattr(self, "swagger_fake_view", False):  # schema generation
-            return Lesson.objects.none()
-        return selectors.lessons_for_learner(learner=request_user(self.request))
+    def list_for(self, user: User) -> QuerySet[Lesson]:
+        return selectors.lessons_for_learner(learner=user)
 
     @extend_schema(
         summary="Lessons of your plan (shared phases and your track), in order",
@@ -385,14 +386,13 @@ EXERCISE_EXAMPLE = {
 }
 
 
-class ExerciseListView(ListAPIView[Exercise]):
+class ExerciseListView(UserListView[Exercise]):
+    model = Exercise
     serializer_class = ExerciseSerializer
     filterset_class = ExerciseFilter
 
-    def get_queryset(self) -> QuerySet[Exercise]:
-        if getattr(self, "swagger_fake_view", False):  # schema generation
-            return Exercise.objects.none()
-        return selectors.exercises_for_learner(learner=request_user(self.request))
+    def list_for(self, user: User) -> QuerySet[Exercise]:
+        return selectors.exercises_for_learner(learner=user)
 
     @extend_schema(
         summary="Exercises and projects of your plan, in order",
@@ -476,17 +476,12 @@ ENROLLMENT_EXAMPLE = {
 }
 
 
-class EnrollmentListView(ListAPIView[Enrollment]):
+class EnrollmentListView(UserListView[Enrollment]):
+    model = Enrollment
     serializer_class = EnrollmentSerializer
 
-    def get_queryset(self) -> QuerySet[Enrollment]:
-        if getattr(self, "swagger_fake_view", False):  # schema generation
-            return Enrollment.objects.none()
-        return (
-            Enrollment.objects.filter(learner=request_user(self.request))
-            .select_related("track")
-            .order_by("-created_at", "-id")
-        )
+    def list_for(self, user: User) -> QuerySet[Enrollment]:
+        return selectors.learner_enrollments(learner=user)
 
     @extend_schema(
         summary="Your enrollments, newest first (the active one and earlier switches)",

@@ -11,7 +11,6 @@ from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
-from rest_framework.generics import ListAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
@@ -19,7 +18,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api.serializers import UserSummarySerializer
+from accounts.models import User
 from config.api.requests import request_user
+from config.api.views import UserListView
 from courses import selectors as course_selectors
 from mentors import selectors, services
 from mentors.models import (
@@ -270,12 +271,11 @@ class CapstoneUploadView(APIView):
         return Response(self.OutputSerializer(version).data, status=status.HTTP_201_CREATED)
 
 
-class CapstoneRoundListView(ListAPIView[ReviewRound]):
+class CapstoneRoundListView(UserListView[ReviewRound]):
+    model = ReviewRound
     serializer_class = RoundSerializer
 
-    def get_queryset(self) -> QuerySet[ReviewRound]:
-        if getattr(self, "swagger_fake_view", False):  # schema generation
-            return ReviewRound.objects.none()
+    def list_for(self, user: User) -> QuerySet[ReviewRound]:
         capstone = _my_capstone(self.request)
         return selectors.learner_rounds(capstone=capstone).select_related(
             "capstone__learner", "capstone__track"
@@ -439,14 +439,13 @@ class MenteeSerializer(serializers.Serializer[MentorAssignment]):
         ref_name = "Mentee"
 
 
-class MenteeListView(ListAPIView[MentorAssignment]):
+class MenteeListView(UserListView[MentorAssignment]):
+    model = MentorAssignment
     permission_classes = [IsMentorOrStaff]
     serializer_class = MenteeSerializer
 
-    def get_queryset(self) -> QuerySet[MentorAssignment]:
-        if getattr(self, "swagger_fake_view", False):  # schema generation
-            return MentorAssignment.objects.none()
-        profile = selectors.mentor_profile_for_user(user=request_user(self.request))
+    def list_for(self, user: User) -> QuerySet[MentorAssignment]:
+        profile = selectors.mentor_profile_for_user(user=user)
         if profile is None:
             return MentorAssignment.objects.none()
         return selectors.mentees(mentor=profile)
@@ -471,14 +470,13 @@ class MenteeListView(ListAPIView[MentorAssignment]):
         return super().get(request, *args, **kwargs)
 
 
-class ReviewQueueView(ListAPIView[ReviewRound]):
+class ReviewQueueView(UserListView[ReviewRound]):
+    model = ReviewRound
     permission_classes = [IsMentorOrStaff]
     serializer_class = RoundSerializer
 
-    def get_queryset(self) -> QuerySet[ReviewRound]:
-        if getattr(self, "swagger_fake_view", False):  # schema generation
-            return ReviewRound.objects.none()
-        return selectors.review_queue(user=request_user(self.request))
+    def list_for(self, user: User) -> QuerySet[ReviewRound]:
+        return selectors.review_queue(user=user)
 
     @extend_schema(
         summary="Mentor: rounds waiting for your review, oldest first",

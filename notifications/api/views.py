@@ -9,13 +9,14 @@ from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
-from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.models import User
 from config.api.pagination import FeedCursorPagination
 from config.api.requests import request_user
+from config.api.views import UserListView
 from notifications import selectors, services
 from notifications.api.filters import NotificationFilter
 from notifications.models import Kind, Notification, NotificationPreferences
@@ -47,15 +48,14 @@ NOTIFICATION_EXAMPLE = {
 }
 
 
-class NotificationListView(ListAPIView[Notification]):
+class NotificationListView(UserListView[Notification]):
+    model = Notification
     serializer_class = NotificationSerializer
     filterset_class = NotificationFilter
     pagination_class = FeedCursorPagination
 
-    def get_queryset(self) -> QuerySet[Notification]:
-        if getattr(self, "swagger_fake_view", False):  # schema generation
-            return Notification.objects.none()
-        return selectors.inbox(recipient=request_user(self.request))
+    def list_for(self, user: User) -> QuerySet[Notification]:
+        return selectors.inbox(recipient=user)
 
     @extend_schema(
         summary="Your inbox, newest first (cursor pagination)",

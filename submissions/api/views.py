@@ -13,15 +13,16 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from accounts.models import User
 from config.api.pagination import FeedCursorPagination
 from config.api.requests import request_user
 from config.api.throttles import SubmissionsThrottle
+from config.api.views import UserListView
 from courses import selectors as course_selectors
 from courses.models import Exercise
 from submissions import selectors, services
@@ -135,7 +136,8 @@ def _if_none_match(request: Request) -> set[str]:
     return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
-class SubmissionsView(ListAPIView[Submission]):
+class SubmissionsView(UserListView[Submission]):
+    model = Submission
     """GET lists your submissions (cursor-paginated, newest first); POST submits code."""
 
     serializer_class = SubmissionSerializer
@@ -163,10 +165,8 @@ class SubmissionsView(ListAPIView[Submission]):
             throttles.append(SubmissionsThrottle())
         return throttles
 
-    def get_queryset(self) -> QuerySet[Submission]:
-        if getattr(self, "swagger_fake_view", False):  # schema generation
-            return Submission.objects.none()
-        return selectors.learner_submissions(learner=request_user(self.request))
+    def list_for(self, user: User) -> QuerySet[Submission]:
+        return selectors.learner_submissions(learner=user)
 
     @extend_schema(
         summary="Your submissions, newest first (cursor pagination)",
