@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: run setup system-deps venv migrate test lint format pytest bench bench-grading bench-reminders bench-api clean
+.PHONY: run setup system-deps venv runtimes migrate test lint format pytest mutation bench bench-grading bench-reminders bench-api clean
 
 ## run: set up (venv, requirements, database, curriculum, demo users) and start web + worker + beat
 run: setup
@@ -20,7 +20,7 @@ run: setup
 	$(VENV)/bin/celery -A config beat -l INFO -s var/celerybeat-schedule & \
 	wait
 
-setup: system-deps venv migrate
+setup: system-deps venv runtimes migrate
 	$(PY) manage.py sync_curriculum
 	$(PY) manage.py seed_demo
 
@@ -42,14 +42,18 @@ $(VENV)/.installed: requirements/local.txt
 	$(PY) -m pip install -q --require-hashes -r requirements/local.txt
 	@touch $@
 
+## runtimes: the learner runtimes the sandbox mounts (rebuilt only when a lock file changes)
+runtimes: venv
+	$(PY) -m submissions.sandbox.runtimes build
+
 migrate: venv
 	@mkdir -p var/broker/queue var/broker/control
 	$(PY) manage.py migrate --noinput
 
 ## test: lint, types, and the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
-test: system-deps venv lint pytest
+test: system-deps venv runtimes lint pytest
 
-pytest: venv
+pytest: venv runtimes
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: venv
@@ -60,6 +64,11 @@ lint: venv
 format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## mutation: score the curriculum's tests against mutants of every reference solution
+## (only exercises changed since the committed report; EXERCISES="folder ..." for some, ALL=1 for all)
+mutation: venv runtimes
+	$(PY) -m courses.mutation run $(if $(ALL),--all) $(EXERCISES)
 
 ## bench: every benchmark (prints medians; never part of pass/fail)
 bench: bench-grading bench-reminders bench-api
