@@ -1,25 +1,32 @@
-"""Static checks (ruff, mypy) of learner files, run inside the same sandbox as the tests."""
+"""Static checks (ruff, mypy) of learner files, run inside the same sandbox as the tests.
+
+The tools come from the learner runtime (never the app's venv) and start isolated: ruff by
+its absolute path, mypy as ``python -s -P -B -m mypy``, so a learner folder named ``mypy`` or a
+``sitecustomize.py`` cannot stand in for them."""
 
 from __future__ import annotations
 
 import json
-import os
-import sys
+import logging
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .report import SandboxFile
-from .runner import (
+from .isolation import (
     DEFAULT_LIMITS,
+    PYTHON_FLAGS,
+    SANDBOX_WORK,
     Limits,
-    RawRun,
     SandboxUnavailable,
-    _validate_mode,
-    logger,
-    run_in_sandbox,
+    validate_mode,
 )
+from .process import RawRun
+from .report import SandboxFile
+from .runner import run_tool, tool_path
+from .runtimes import Runtime
+
+logger = logging.getLogger("apprentice.sandbox")
 
 RUFF_SELECT = "E,F,W,B,UP,SIM,I"
 
@@ -48,8 +55,8 @@ class QualityResult:
         }
 
 
-def _relative(path: str, prefix: str) -> str:
-    return path.removeprefix(prefix)
+def _relative(path: str) -> str:
+    return path.removeprefix(SANDBOX_WORK + "/")
 
 
 def _tool_failure(tool: str, raw: RawRun) -> str | None:
@@ -78,7 +85,7 @@ def _parse_ruff(raw: RawRun) -> tuple[list[Finding], str | None]:
         findings.append(
             Finding(
                 tool="ruff",
-                path=_relative(str(item.get("filename", "")), raw.work_prefix),
+                path=_relative(str(item.get("filename", ""))),
                 line=int(loc.get("row", 0)),
                 column=int(loc.get("column", 0)),
                 code=str(item.get("code") or ""),
@@ -111,7 +118,7 @@ def _parse_mypy(raw: RawRun) -> tuple[list[Finding], str | None]:
         findings.append(
             Finding(
                 tool="mypy",
-                path=_relative(str(item.get("file", "")), raw.work_prefix),
+                path=_relative(str(item.get("file", ""))),
                 line=int(item.get("line", 0)),
                 column=int(item.get("column", 0)) + 1,  # mypy json columns are 0-based
                 code=str(item.get("code") or item.get("severity") or ""),
@@ -127,22 +134,22 @@ def _parse_mypy(raw: RawRun) -> tuple[list[Finding], str | None]:
 def run_quality(
     *,
     files: Sequence[SandboxFile],
+    runtime: Runtime,
     limits: Limits = DEFAULT_LIMITS,
     mode: str = "bwrap",
 ) -> QualityResult:
     """Lint and type-check the learner's ``.py`` files; tool failures are reported, not raised."""
-    _validate_mode(mode)
+    validate_mode(mode)
     started = time.monotonic()
     result = QualityResult()
     py_files = sorted(f.path for f in files if f.path.endswith(".py"))
     if not py_files:
         return result
-    ruff = os.path.join(sys.prefix, "bin", "ruff")
     runs: list[tuple[str, list[str]]] = [
         (
             "ruff",
             [
-                ruff,
+                tool_path(runtime, mode, "bin/ruff"),
                 "check",
                 "--output-format=json",
                 "--no-cache",
@@ -155,7 +162,8 @@ def run_quality(
         (
             "mypy",
             [
-                sys.executable,
+                tool_path(runtime, mode, "bin/python"),
+                *PYTHON_FLAGS,
                 "-m",
                 "mypy",
                 "--ignore-missing-imports",
@@ -169,12 +177,14 @@ def run_quality(
     ]
     for tool, argv in runs:
         try:
-            raw = run_in_sandbox(work_files=files, kind="exec", args=argv, limits=limits, mode=mode)
+            raw = run_tool(
+                kind="exec", files=files, args=argv, runtime=runtime, limits=limits, mode=mode
+            )
         except SandboxUnavailable:
             raise
-        except Exception as exc:
+        except Exception:
             logger.exception("quality tool %s failed to run", tool)
-            result.errors.append(f"{tool}: sandbox failure: {type(exc).__name__}: {exc}")
+            result.errors.append(f"{tool}: the tool could not be run")
             continue
         findings, error = _parse_ruff(raw) if tool == "ruff" else _parse_mypy(raw)
         result.findings.extend(findings)
