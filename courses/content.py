@@ -12,10 +12,10 @@ import ast
 import hashlib
 import json
 import logging
+import os
 import re
-import subprocess
 import sys
-import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -28,7 +28,13 @@ logger = logging.getLogger(__name__)
 CURRICULUM_ROOT = Path(__file__).resolve().parent / "curriculum"
 MIN_VISIBLE_TESTS = 5
 MIN_HIDDEN_TESTS = 3
-EXERCISE_KINDS = ("exercise", "project")
+MIN_MUTANTS = 4
+# "tests": the learner writes the test suite; it is graded against the subject (must pass)
+# and against wrong implementations kept on the server (each must be caught).
+EXERCISE_KINDS = ("exercise", "project", "tests")
+RUNTIMES = ("core", "data", "web", "automation")
+# What a hidden check may use from pytest: marks, fixtures and params, never assertions.
+_CHECK_PYTEST_NAMES = frozenset({"mark", "fixture", "param"})
 _PREFIX = re.compile(r"^(\d+)-(.+)$")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.DOTALL)
 
@@ -63,6 +69,7 @@ class TrackSpec:
     capstone_examples: list[str]
     capstone_days: int
     rubric: list[dict[str, Any]]
+    runtime: str = "core"  # capstones run their tests in this learner runtime
 
 
 @dataclass(frozen=True)
@@ -79,9 +86,18 @@ class LessonSpec:
 
 @dataclass(frozen=True)
 class ExerciseFileSpec:
-    role: str  # starter | solution | visible_test | hidden_test
-    path: str  # relative to its role's root; hidden tests keep their plain names
+    role: str  # starter | solution | visible_test | hidden_test | subject | mutant
+    path: str  # relative to its role's root; hidden checks and mutants keep plain names
     content: str
+
+
+@dataclass(frozen=True)
+class MutantSpec:
+    """A wrong implementation of a `tests` exercise's subject, and the behaviour it breaks
+    (shown to a learner whose suite misses it; the code never is)."""
+
+    path: str
+    breaks: str
 
 
 @dataclass(frozen=True)
@@ -93,10 +109,15 @@ class ExerciseSpec:
     statement: str
     skills: list[str]
     difficulty: int
+    minutes: int
+    runtime: str
     wall_seconds: int
     memory_mb: int
     files: list[ExerciseFileSpec]
     source: str
+    subject: str = ""  # `tests` kind: the module under test (a file name in subject/)
+    mutants: list[MutantSpec] = field(default_factory=list)
+    allowed_imports: list[str] = field(default_factory=list)  # `tests` kind, beyond pytest
 
     def files_with_role(self, role: str) -> list[ExerciseFileSpec]:
         return [f for f in self.files if f.role == role]
@@ -176,7 +197,7 @@ def _require(data: dict[str, Any], key: str, path: Path) -> Any:
     return data[key]
 
 
-def _count_tests(source: str, path: str) -> int:
+def _count_tests(source: str, path: str, prefix: str = "test") -> int:
     try:
         tree = ast.parse(source, filename=path)
     except SyntaxError as exc:
@@ -184,7 +205,7 @@ def _count_tests(source: str, path: str) -> int:
     count = 0
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith(
-            "test"
+            prefix
         ):
             count += 1
     return count
@@ -205,60 +226,126 @@ def _read_tree(root: Path, role: str) -> list[ExerciseFileSpec]:
     return files
 
 
+def check_rules(source: str, path: str) -> None:
+    """A hidden check only records: no assert, no pytest.raises/approx/fail/skip. Expected
+    values therefore never appear in the files that enter the sandbox."""
+    tree = ast.parse(source, filename=path)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert):
+            raise ContentError(f"{path}:{node.lineno}: hidden checks record, never assert")
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "pytest"
+            and node.attr not in _CHECK_PYTEST_NAMES
+        ):
+            raise ContentError(
+                f"{path}:{node.lineno}: hidden checks may use pytest.mark, pytest.fixture and "
+                f"pytest.param only, not pytest.{node.attr} (record the outcome with observe)"
+            )
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("check"):
+            names = [a.arg for a in node.args.args]
+            if "observe" not in names:
+                raise ContentError(f"{path}:{node.lineno}: {node.name} must take `observe`")
+
+
+def _read_files(root: Path, pattern: str, role: str) -> list[ExerciseFileSpec]:
+    if not root.is_dir():
+        return []
+    return [
+        ExerciseFileSpec(role, p.name, p.read_text(encoding="utf-8"))
+        for p in sorted(root.glob(pattern))
+    ]
+
+
+def _count(files: list[ExerciseFileSpec], folder: Path, prefix: str) -> int:
+    return sum(_count_tests(f.content, f"{folder}/{f.path}", prefix) for f in files)
+
+
 def load_exercise(folder: Path) -> ExerciseSpec:
     order, slug = _split_prefix(folder.name, folder)
-    meta = _read_yaml(folder / "exercise.yaml")
+    meta_path = folder / "exercise.yaml"
+    meta = _read_yaml(meta_path)
     statement_path = folder / "README.md"
     if not statement_path.is_file():
         raise ContentError(f"{statement_path}: missing")
     kind = meta.get("kind", "exercise")
     if kind not in EXERCISE_KINDS:
-        raise ContentError(f"{folder}/exercise.yaml: kind must be one of {EXERCISE_KINDS}")
+        raise ContentError(f"{meta_path}: kind must be one of {EXERCISE_KINDS}")
+    runtime = str(meta.get("runtime", "core"))
+    if runtime not in RUNTIMES:
+        raise ContentError(f"{meta_path}: runtime must be one of {RUNTIMES}")
     limits = meta.get("limits") or {}
-    tests_root = folder / "tests"
-    hidden_root = tests_root / "hidden"
-    visible = [
-        ExerciseFileSpec("visible_test", p.name, p.read_text(encoding="utf-8"))
-        for p in sorted(tests_root.glob("*.py"))
-    ]
-    hidden = (
-        [
-            ExerciseFileSpec("hidden_test", p.name, p.read_text(encoding="utf-8"))
-            for p in sorted(hidden_root.glob("*.py"))
-        ]
-        if hidden_root.is_dir()
-        else []
-    )
-    for role, found, minimum in (
-        ("visible", visible, MIN_VISIBLE_TESTS),
-        ("hidden", hidden, MIN_HIDDEN_TESTS),
-    ):
-        total = sum(_count_tests(f.content, f"{folder}/{f.path}") for f in found)
-        if total < minimum:
-            raise ContentError(f"{folder}: {total} {role} tests, at least {minimum} required")
     for required in ("starter", "solution"):
         if not (folder / required).is_dir():
             raise ContentError(f"{folder}/{required}/: missing")
     files = [
         *_read_tree(folder / "starter", "starter"),
         *_read_tree(folder / "solution", "solution"),
-        *visible,
-        *hidden,
     ]
+    mutants: list[MutantSpec] = []
+    subject = ""
+    if kind == "tests":
+        subject = str(_require(meta, "subject", meta_path))
+        subject_files = _read_tree(folder / "subject", "subject")
+        if subject not in {f.path for f in subject_files}:
+            raise ContentError(f"{folder}/subject/{subject}: missing")
+        mutant_files = _read_files(folder / "mutants", "*.py", "mutant")
+        listed = meta.get("mutants") or []
+        for item in listed:
+            if not isinstance(item, dict) or not item.get("file") or not item.get("breaks"):
+                raise ContentError(f"{meta_path}: each mutant needs 'file' and 'breaks'")
+            mutants.append(MutantSpec(path=str(item["file"]), breaks=str(item["breaks"])))
+        if {m.path for m in mutants} != {f.path for f in mutant_files}:
+            raise ContentError(f"{meta_path}: 'mutants' must list exactly the files in mutants/")
+        if len(mutants) < MIN_MUTANTS:
+            raise ContentError(f"{folder}: {len(mutants)} mutants, at least {MIN_MUTANTS}")
+        if _count([f for f in files if f.role == "solution"], folder, "test") < 1:
+            raise ContentError(f"{folder}/solution: the reference suite has no test functions")
+        files += [*subject_files, *mutant_files]
+    else:
+        visible = _read_files(folder / "tests", "*.py", "visible_test")
+        hidden = _read_files(folder / "tests" / "hidden", "check_*.py", "hidden_test")
+        strays = (
+            [
+                p.name
+                for p in (folder / "tests" / "hidden").glob("*")
+                if p.is_file() and not p.name.startswith("check_")
+            ]
+            if (folder / "tests" / "hidden").is_dir()
+            else []
+        )
+        if strays:
+            raise ContentError(f"{folder}/tests/hidden: only check_*.py files, not {strays}")
+        for f in hidden:
+            check_rules(f.content, f"{folder}/tests/hidden/{f.path}")
+        for role, found, minimum, prefix in (
+            ("visible tests", visible, MIN_VISIBLE_TESTS, "test"),
+            ("hidden checks", hidden, MIN_HIDDEN_TESTS, "check"),
+        ):
+            total = _count(found, folder, prefix)
+            if total < minimum:
+                raise ContentError(f"{folder}: {total} {role}, at least {minimum} required")
+        files += [*visible, *hidden]
     return ExerciseSpec(
         slug=slug,
         order=order,
-        title=str(_require(meta, "title", folder / "exercise.yaml")),
+        title=str(_require(meta, "title", meta_path)),
         kind=kind,
         statement=statement_path.read_text(encoding="utf-8"),
         skills=list(meta.get("skills") or []),
         difficulty=int(meta.get("difficulty", 1)),
+        minutes=int(meta.get("minutes", 45)),
+        runtime=runtime,
         wall_seconds=int(limits.get("wall_seconds", 10)),
         memory_mb=int(limits.get("memory_mb", 512)),
         files=files,
         source=folder.relative_to(CURRICULUM_ROOT.parent).as_posix()
         if folder.is_relative_to(CURRICULUM_ROOT.parent)
         else str(folder),
+        subject=subject,
+        mutants=mutants,
+        allowed_imports=[str(n) for n in meta.get("allowed_imports") or []],
     )
 
 
@@ -341,6 +428,7 @@ def load_track(path: Path) -> TrackSpec:
         capstone_examples=[str(item) for item in capstone.get("examples") or []],
         capstone_days=int(capstone.get("days", 21)),
         rubric=list(capstone.get("rubric") or []),
+        runtime=str(meta.get("runtime", "core")),
     )
 
 
@@ -395,65 +483,100 @@ def _validate_references(program: ProgramSpec) -> None:
                     raise ContentError(f"{kind} {item.slug}: unknown skills {sorted(unknown)}")
 
 
-# --- checking exercises without the sandbox (authoring aid) ---------------------------------
+# --- checking exercises in the real sandbox (authoring aid) ----------------------------------
 
 
-def lay_out(exercise: ExerciseSpec, code_role: str, into: Path) -> None:
-    """Write `code_role` files plus all tests in the layout the grader uses."""
-    places = {code_role: into, "visible_test": into / "tests", "hidden_test": into / "tests/hidden"}
-    for spec in exercise.files:
-        if spec.role not in places:
-            continue
-        target = places[spec.role] / spec.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(spec.content, encoding="utf-8")
+def check_exercise(folder: str, use_cache: bool = True) -> tuple[bool, str]:
+    """Record the key, grade the solution and the starter; (ok, one report line)."""
+    from courses import keys  # the sandbox side; content itself stays import-light
 
-
-def _pytest_passes(exercise: ExerciseSpec, code_role: str) -> tuple[bool, str]:
-    with tempfile.TemporaryDirectory(prefix="apprentice-check-") as tmp:
-        lay_out(exercise, code_role, Path(tmp))
-        completed = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", "/dev/null"],
-            cwd=tmp,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
+    started = time.monotonic()
+    try:
+        exercise = load_exercise(Path(folder))
+        key = keys.record(exercise, use_cache=use_cache)
+        solution = keys.grade(exercise, "solution", key)
+        starter = keys.grade(exercise, "starter", key)
+    except ContentError as exc:
+        return False, f"PROBLEM  {folder}: {exc}"
+    ok = solution.outcome == "passed" and starter.outcome != "passed"
+    mutation = _mutation_status(exercise)
+    ok = ok and not mutation.startswith("PROBLEM")
+    line = (
+        f"{'ok' if ok else 'PROBLEM':8} {exercise.slug}: solution {solution.outcome} "
+        f"{solution.passed}/{solution.total}, starter {starter.outcome} "
+        f"{starter.passed}/{starter.total} ({time.monotonic() - started:.1f} s); {mutation}"
+    )
+    if solution.outcome != "passed":
+        line += f"\n         solution: {solution.reason}\n" + "\n".join(
+            f"         {t.nodeid}: {t.status} {t.message[:500]}"
+            for t in solution.tests
+            if t.status != "passed"
         )
-        return completed.returncode == 0, completed.stdout[-3000:]
+    return ok, line
 
 
-def _check(paths: Sequence[str]) -> int:
+def jobs() -> int:
+    """Exercises checked at once: APPRENTICE_JOBS, else one per core."""
+    return int(os.environ.get("APPRENTICE_JOBS") or os.cpu_count() or 2)
+
+
+def _mutation_status(exercise: ExerciseSpec) -> str:
+    from courses import mutation
+
+    entry = mutation.load_report()["exercises"].get(exercise.slug)
+    listed = mutation.equivalents(CURRICULUM_ROOT.parent / exercise.source)
+    if entry is None or entry["fingerprint"] != mutation.mutation_fingerprint(exercise, listed):
+        return "mutation score stale (run: python -m courses.mutation run <folder>)"
+    if entry["survivors"]:
+        return f"PROBLEM: {len(entry['survivors'])} surviving mutants neither killed nor listed"
+    if entry["score"] < mutation.EXERCISE_THRESHOLD:
+        return (
+            f"PROBLEM: mutation score {entry['score']:.0%} below {mutation.EXERCISE_THRESHOLD:.0%}"
+        )
+    return f"mutation score {entry['score']:.0%}"
+
+
+def exercise_folders(paths: Sequence[str]) -> list[str]:
     if paths:
-        exercises = [load_exercise(Path(p).resolve()) for p in paths]
-    else:
-        exercises = [exercise for _, exercise in load_program().exercises()]
+        return [str(Path(p).resolve()) for p in paths]
+    root = CURRICULUM_ROOT.parent
+    return [str(root / exercise.source) for _, exercise in load_program().exercises()]
+
+
+def _check(paths: Sequence[str], *, use_cache: bool) -> int:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # The importable module's function, not __main__'s: under `python -m courses.content`
+    # this file is loaded twice, and only the package's ContentError is what keys raises.
+    from courses.content import check_exercise
+
+    folders = exercise_folders(paths)
     problems = 0
-    for exercise in exercises:
-        solution_ok, solution_log = _pytest_passes(exercise, "solution")
-        starter_ok, _ = _pytest_passes(exercise, "starter")
-        verdict = "ok" if solution_ok and not starter_ok else "PROBLEM"
-        if verdict != "ok":
-            problems += 1
-        sys.stdout.write(
-            f"{verdict:8} {exercise.slug}: solution {'passes' if solution_ok else 'FAILS'}, "
-            f"starter {'PASSES' if starter_ok else 'fails'}\n"
-        )
-        if not solution_ok:
-            sys.stdout.write(solution_log + "\n")
-    sys.stdout.write(f"{len(exercises)} exercises checked, {problems} with problems\n")
+    # Processes, not threads: the sandbox forks with a pre-exec step that must not run
+    # beside other threads.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs(), mp_context=context) as pool:
+        for ok, line in pool.map(check_exercise, folders, [use_cache] * len(folders)):
+            problems += not ok
+            sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+    sys.stdout.write(f"{len(folders)} exercises checked, {problems} with problems\n")
     return 1 if problems else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m courses.content")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="solution passes and starter fails, plain pytest")
+    check = sub.add_parser(
+        "check", help="in the real sandbox: the reference passes, the starter fails"
+    )
     check.add_argument("paths", nargs="*", help="exercise folders (default: all)")
+    check.add_argument("--no-cache", action="store_true", help="record answer keys afresh")
     sub.add_parser("validate", help="parse the whole curriculum and print a summary")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return _check(args.paths)
+        return _check(args.paths, use_cache=not args.no_cache)
     program = load_program()
     exercises = list(program.exercises())
     lessons = sum(len(m.lessons) for p in program.phases for m in p.modules)

@@ -96,6 +96,7 @@ class Track(Content):
     capstone_examples = models.JSONField(default=list, blank=True)
     capstone_days = models.PositiveSmallIntegerField(default=21)
     rubric = models.JSONField(default=list, blank=True)
+    runtime = models.CharField(max_length=16, default="core", help_text="Learner runtime.")
 
     class Meta:
         ordering = ("letter",)
@@ -138,7 +139,14 @@ class Exercise(Content):
     class Kind(models.TextChoices):
         EXERCISE = "exercise", "Exercise"
         PROJECT = "project", "Project"
+        TESTS = "tests", "Write the tests"
         CAPSTONE = "capstone", "Capstone"
+
+    class Runtime(models.TextChoices):
+        CORE = "core", "Python + pytest"
+        DATA = "data", "Data (pandas, NumPy, scikit-learn…)"
+        WEB = "web", "Web (FastAPI, Flask, SQLAlchemy…)"
+        AUTOMATION = "automation", "Automation (openpyxl, boto3, click…)"
 
     module = models.ForeignKey(Module, on_delete=models.PROTECT, related_name="exercises")
     order = models.PositiveSmallIntegerField()
@@ -146,6 +154,10 @@ class Exercise(Content):
     statement_markdown = models.TextField()
     statement_html = models.TextField(editable=False)
     difficulty = models.PositiveSmallIntegerField(default=1)
+    minutes = models.PositiveSmallIntegerField(default=45, help_text="Estimated time to solve.")
+    runtime = models.CharField(max_length=16, choices=Runtime.choices, default=Runtime.CORE)
+    # Kind "tests": {"subject": "cart.py", "mutants": [{"path", "breaks"}], "allowed_imports"}.
+    suite = models.JSONField(default=dict, blank=True)
     wall_seconds = models.PositiveSmallIntegerField(default=10)
     memory_mb = models.PositiveIntegerField(default=512)
     skills = models.ManyToManyField(Skill, related_name="exercises", blank=True)
@@ -156,16 +168,18 @@ class Exercise(Content):
 
 
 class ExerciseFile(models.Model):
-    """A file of an exercise. Hidden tests and solutions never leave the server: selectors for
-    learners only ever return starter files and visible tests."""
+    """A file of an exercise. Hidden checks, mutants and solutions never leave the server:
+    selectors for learners only ever return the public roles."""
 
     class Role(models.TextChoices):
         STARTER = "starter", "Starter"
         VISIBLE_TEST = "visible_test", "Visible test"
-        HIDDEN_TEST = "hidden_test", "Hidden test"
+        HIDDEN_TEST = "hidden_test", "Hidden check"
         SOLUTION = "solution", "Solution"
+        SUBJECT = "subject", "Module under test"
+        MUTANT = "mutant", "Wrong implementation"
 
-    PUBLIC_ROLES = (Role.STARTER, Role.VISIBLE_TEST)
+    PUBLIC_ROLES = (Role.STARTER, Role.VISIBLE_TEST, Role.SUBJECT)
 
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="files")
     role = models.CharField(max_length=16, choices=Role.choices)
@@ -182,6 +196,22 @@ class ExerciseFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.exercise.slug}:{self.role}:{self.path}"
+
+
+class AnswerKey(models.Model):
+    """What the reference solution does, recorded by the sync in the real sandbox: the
+    canonical visible test ids and every hidden check's observations. Never shown to anyone
+    but staff, and never sent into a sandbox. Valid for one fingerprint (files, limits,
+    runtime lock, grader code); the worker refuses to grade with a stale one."""
+
+    exercise = models.OneToOneField(Exercise, on_delete=models.CASCADE, related_name="answer_key")
+    fingerprint = models.CharField(max_length=64)
+    visible = models.JSONField(default=list)
+    checks = models.JSONField(default=dict)
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"answer key of {self.exercise.slug}"
 
 
 class EnrollmentQuerySet(models.QuerySet["Enrollment"]):

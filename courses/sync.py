@@ -8,10 +8,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from courses import content
+from courses import content, keys
+from courses.models import AnswerKey as AnswerKeyRow
 from courses.models import (
     Content,
     Exercise,
@@ -24,6 +26,7 @@ from courses.models import (
     Track,
 )
 from courses.rendering import render_markdown
+from submissions.sandbox import AnswerKey
 
 logger = logging.getLogger(__name__)
 
@@ -57,10 +60,11 @@ class SyncReport:
 
 
 class _Syncer:
-    def __init__(self, report: SyncReport) -> None:
+    def __init__(self, report: SyncReport, keys: dict[str, tuple[str, AnswerKey]]) -> None:
         self.report = report
         self.now = timezone.now()
         self.skills: dict[str, Skill] = {}
+        self.keys = keys
 
     def upsert(
         self,
@@ -200,6 +204,15 @@ class _Syncer:
                 "statement_markdown": spec.statement,
                 "statement_html": render_markdown(spec.statement),
                 "difficulty": spec.difficulty,
+                "minutes": spec.minutes,
+                "runtime": spec.runtime,
+                "suite": {
+                    "subject": spec.subject,
+                    "mutants": [asdict(m) for m in spec.mutants],
+                    "allowed_imports": spec.allowed_imports,
+                }
+                if spec.kind == Exercise.Kind.TESTS
+                else {},
                 "wall_seconds": spec.wall_seconds,
                 "memory_mb": spec.memory_mb,
                 "source_path": spec.source,
@@ -213,18 +226,36 @@ class _Syncer:
                 ExerciseFile(exercise=exercise, role=f.role, path=f.path, content=f.content)
                 for f in spec.files
             )
+        digest, key = self.keys[spec.slug]
+        stored = AnswerKeyRow.objects.filter(exercise=exercise).values_list(
+            "fingerprint", flat=True
+        )
+        if list(stored) != [digest]:
+            AnswerKeyRow.objects.update_or_create(
+                exercise=exercise,
+                defaults={"fingerprint": digest, "visible": key.visible, "checks": key.checks},
+            )
+            self.report.add("answer key", "updated" if stored else "created", spec.slug)
+        else:
+            self.report.add("answer key", "unchanged", spec.slug)
 
 
 def sync_curriculum(*, root: Path | None = None) -> SyncReport:
-    """Load the curriculum files into the database in one transaction.
+    """Load the curriculum files into the database in one transaction, with the answer key
+    of every exercise.
 
     Idempotent: rows are matched by slug and written only when their content changed, so a
     second run reports no changes. Content missing from the files is retired, never deleted.
-    Raises `content.ContentError` (and writes nothing) when the files are invalid.
+    Answer keys are recorded by running each reference solution in the real sandbox before
+    the transaction opens (cached by fingerprint, so only changed exercises run).
+    Raises `content.ContentError` (and writes nothing) when the files are invalid or a
+    reference solution does not produce a valid key.
     """
     spec = content.load_program(root or content.CURRICULUM_ROOT)
+    exercises = [exercise for _, exercise in spec.exercises()]
+    recorded = keys.record_many(exercises, mode=settings.SANDBOX_MODE)
     report = SyncReport()
     with transaction.atomic():
-        _Syncer(report).run(spec)
+        _Syncer(report, recorded).run(spec)
     logger.info("curriculum synced: %s", report.summary())
     return report

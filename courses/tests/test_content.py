@@ -36,16 +36,61 @@ def test_phase_three_modules_belong_to_a_track_and_every_track_has_content() -> 
     assert {m.track for m in phase3.modules} == {t.slug for t in PROGRAM.tracks}
 
 
-def test_phases_one_and_two_have_at_least_fifteen_graded_exercises() -> None:
-    early = [
-        e for p in PROGRAM.phases if p.number in (1, 2) for m in p.modules for e in m.exercises
+def _exercises(phase_number: int, track: str | None = None) -> list[content.ExerciseSpec]:
+    return [
+        e
+        for p in PROGRAM.phases
+        if p.number == phase_number
+        for m in p.modules
+        if track is None or m.track == track
+        for e in m.exercises
     ]
-    assert len(early) >= 15
-    slugs = {e.slug for e in early}
+
+
+def test_the_programme_has_enough_graded_practice_for_180_days() -> None:
+    assert len(_exercises(1)) >= 20
+    assert len(_exercises(2)) >= 22
+    assert len(_exercises(4)) >= 16
+    for track in PROGRAM.tracks:
+        assert len(_exercises(3, track.slug)) >= 12, track.slug
+    assert sum(1 for _ in PROGRAM.exercises()) >= 90
+    slugs = {e.slug for _, e in PROGRAM.exercises()}
     for project in ("calculator", "password-generator", "file-organizer", "csv-cleaner"):
         assert project in slugs
     for project in ("expense-tracker", "log-parser", "inventory"):
         assert project in slugs
+
+
+def test_learners_write_tests_in_every_phase_from_phase_two_and_in_every_track() -> None:
+    assert any(e.kind == "tests" for e in _exercises(2))
+    assert any(e.kind == "tests" for e in _exercises(4))
+    for track in PROGRAM.tracks:
+        assert any(e.kind == "tests" for e in _exercises(3, track.slug)), track.slug
+
+
+def test_every_skill_area_has_graded_practice() -> None:
+    practised = {skill for _, e in PROGRAM.exercises() for skill in e.skills}
+    assert practised == {s.slug for s in PROGRAM.skills}
+
+
+def test_lessons_are_real_lessons() -> None:
+    for phase in PROGRAM.phases:
+        minimum = 600 if phase.number >= 3 else 500
+        for module in phase.modules:
+            for lesson in module.lessons:
+                words = len(lesson.body.split())
+                assert words >= minimum, (lesson.slug, words)
+                assert "try it" in lesson.body.lower(), lesson.slug
+                assert "```" in lesson.body, lesson.slug
+
+
+def test_every_exercise_names_its_runtime_time_and_difficulty() -> None:
+    for module, exercise in PROGRAM.exercises():
+        assert exercise.runtime in content.RUNTIMES
+        assert 1 <= exercise.difficulty <= 5
+        assert 5 <= exercise.minutes <= 240, exercise.slug
+        if module.track == "data-science-ai":
+            assert exercise.runtime in ("data", "core"), exercise.slug
 
 
 def test_every_phase_has_lessons_with_real_text() -> None:
@@ -72,7 +117,7 @@ def test_an_exercise_with_too_few_hidden_tests_is_rejected(tmp_path: Path) -> No
     root = _copy_curriculum(tmp_path)
     hidden = next(root.glob("phases/*/*/exercises/*-calculator/tests/hidden"))
     shutil.rmtree(hidden)
-    with pytest.raises(content.ContentError, match="0 hidden tests"):
+    with pytest.raises(content.ContentError, match="0 hidden checks"):
         content.load_program(root)
 
 
