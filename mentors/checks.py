@@ -2,21 +2,28 @@
 
 Plain Python (no Django), reusing `submissions.sandbox`: the learner's own tests under
 pytest with coverage measured in the same process, then ruff and mypy, and a README check.
-The results inform the mentor; they never decide anything by themselves.
+The project runs in its track's learner runtime, as one tree (its own conftest.py and
+tests/ included: it is the learner's project, nothing in it is hidden). The results inform
+the mentor; they never decide anything by themselves.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from submissions.sandbox import Limits, SandboxFile, SandboxUnavailable, run_quality
-from submissions.sandbox.report import Redactor
-from submissions.sandbox.runner import PLUGIN_MODULE, SANDBOX_SRC, classify, run_in_sandbox
+from submissions.sandbox import (
+    Limits,
+    Runtime,
+    SandboxFile,
+    SandboxUnavailable,
+    run_quality,
+)
+from submissions.sandbox.runner import run_tool
+from submissions.sandbox.verdict import read_visible, run_end
 
 __all__ = ["CAPSTONE_LIMITS", "CapstoneCheckReport", "SandboxUnavailable", "run_capstone_checks"]
 
@@ -25,33 +32,19 @@ CAPSTONE_LIMITS = Limits(
 )
 README_MIN_WORDS = 30
 _README_RE = re.compile(r"^readme(\.(md|rst|txt|markdown))?$", re.IGNORECASE)
-_COVERAGE_MARK = "APPRENTICE_CAPSTONE_COVERAGE="
-_COVERAGE_RE = re.compile(re.escape(_COVERAGE_MARK) + r"(\d+(?:\.\d+)?|none)")
-
-# Runs inside the sandbox (cwd = the copied project). Imports pytest, coverage and our report
-# plugin before the project is on sys.path, so a learner file cannot shadow them.
-_PYTEST_WITH_COVERAGE = f"""
-import os, sys
-work = os.getcwd()
-sys.path[0:1] = [{SANDBOX_SRC + "/lib"!r}]
-import pytest, coverage
-sys.path[1:1] = [work, os.path.join(work, "src")]
-omit = ["*/tests/*", "*/test_*.py", "*_test.py", "*/conftest.py", "*/.tmp/*", "{SANDBOX_SRC}/*"]
-cov = coverage.Coverage(data_file=".tmp/.coverage", source=[work], omit=omit)
-cov.start()
-code = int(pytest.main([
-    "-p", {PLUGIN_MODULE!r}, "-p", "no:cacheprovider", "-c", "/dev/null", "--rootdir=.",
-    "-q", "--tb=no", "-rN", "--color=no", ".",
-]))
-cov.stop()
-try:
-    percent = "%.1f" % cov.report(file=open(os.devnull, "w"))
-except Exception:
-    percent = "none"
-sys.stdout.write("\\n{_COVERAGE_MARK}" + percent + "\\n")
-sys.stdout.flush()
-os._exit(code)
-"""
+# The project's own tests, with coverage measured in the same process (launcher "capstone").
+_PYTEST_ARGS = (
+    "-p",
+    "no:cacheprovider",
+    "-c",
+    "/dev/null",
+    "--rootdir=.",
+    "-q",
+    "--tb=no",
+    "-rN",
+    "--color=no",
+    ".",
+)
 
 
 @dataclass
@@ -73,19 +66,6 @@ class CapstoneCheckReport:
         return self.readme_words >= README_MIN_WORDS
 
 
-def _split_reserved(files: Sequence[SandboxFile]) -> tuple[list[SandboxFile], list[SandboxFile]]:
-    """The sandbox reserves top-level ``tests/`` for teacher tests: a capstone's own tests
-    go in through that door (they are the learner's, so nothing is hidden)."""
-    work: list[SandboxFile] = []
-    tests: list[SandboxFile] = []
-    for item in files:
-        if item.path.startswith("tests/"):
-            tests.append(SandboxFile(path=item.path.removeprefix("tests/"), content=item.content))
-        else:
-            work.append(item)
-    return work, tests
-
-
 def _readme(files: Sequence[SandboxFile]) -> tuple[str, int]:
     candidates = [f for f in files if "/" not in f.path and _README_RE.match(f.path)]
     if not candidates:
@@ -95,46 +75,61 @@ def _readme(files: Sequence[SandboxFile]) -> tuple[str, int]:
 
 
 def _run_tests(
-    files: Sequence[SandboxFile], limits: Limits, mode: str
+    files: Sequence[SandboxFile], runtime: Runtime, limits: Limits, mode: str
 ) -> tuple[dict[str, Any], float | None]:
-    work, tests = _split_reserved(files)
-    raw = run_in_sandbox(
-        work_files=work,
-        visible_tests=tests,
-        kind="exec",
-        args=[sys.executable, "-c", _PYTEST_WITH_COVERAGE],
-        limits=limits,
-        mode=mode,
+    raw = run_tool(
+        kind="capstone", files=files, args=_PYTEST_ARGS, runtime=runtime, limits=limits, mode=mode
     )
-    log = raw.log.decode("utf-8", "replace")
-    marks = _COVERAGE_RE.findall(log)
-    coverage = None
-    if marks and marks[-1] != "none":
-        coverage = float(marks[-1])
-    raw.log = _COVERAGE_RE.sub("", log).encode()
-    result = classify(raw, limits, Redactor(()))
-    return result.to_dict(), coverage
+    report, _problem = read_visible(raw, limits)
+    end = run_end(raw, limits, [t.message for t in report.tests] if report else [])
+    tests = report.tests if report else []
+    passed = sum(1 for t in tests if t.status == "passed")
+    if end is not None:
+        outcome, reason = end.outcome.value, end.reason
+    elif report is None:
+        outcome, reason = "error", "the test run ended without a report"
+    elif report.collection_errors:
+        outcome, reason = (
+            "error",
+            f"{len(report.collection_errors)} test files could not be collected",
+        )
+    elif not tests:
+        outcome, reason = "error", "no tests were collected"
+    elif passed < len(tests):
+        outcome, reason = "failed", f"{len(tests) - passed} of {len(tests)} tests did not pass"
+    else:
+        outcome, reason = "passed", ""
+    summary = {
+        "outcome": outcome,
+        "reason": reason,
+        "passed": passed,
+        "failed": len(tests) - passed,
+        "total": len(tests),
+        "duration": round(raw.duration, 3),
+        "log_tail": raw.log.decode("utf-8", "replace")[-4096:],
+        "tests": [
+            {"nodeid": t.nodeid, "name": t.name, "status": t.status, "message": t.message[:2000]}
+            for t in tests[:300]
+        ],
+    }
+    return summary, report.coverage_percent if report else None
 
 
 def run_capstone_checks(
-    *, files: Sequence[SandboxFile], mode: str = "bwrap", limits: Limits = CAPSTONE_LIMITS
+    *,
+    files: Sequence[SandboxFile],
+    runtime: Runtime,
+    mode: str = "bwrap",
+    limits: Limits = CAPSTONE_LIMITS,
 ) -> CapstoneCheckReport:
-    """Run every check; learner behaviour never raises (only an unusable sandbox does)."""
+    """Run every check within `limits`; learner behaviour never raises (only an unusable
+    sandbox does). The project runs in its track's runtime with its own tests."""
     started = time.monotonic()
     report = CapstoneCheckReport()
     report.readme_path, report.readme_words = _readme(files)
-    if any(f.path.rsplit("/", 1)[-1] == "conftest.py" and "/" not in f.path for f in files):
-        report.notes.append(
-            "A top-level conftest.py is not loaded by the checker; move fixtures to tests/conftest.py."
-        )
-    report.tests, report.coverage_percent = _run_tests(files, limits, mode)
-    # ruff and mypy see the project's own code (the sandbox keeps top-level tests/ apart).
-    source_files, _ = _split_reserved(files)
-    quality = run_quality(
-        files=[f for f in source_files if f.path.rsplit("/", 1)[-1] != "conftest.py"],
-        limits=Limits(wall_seconds=60, cpu_seconds=60, memory_mb=1024, tmpfs_mb=128),
-        mode=mode,
-    )
+    report.tests, report.coverage_percent = _run_tests(files, runtime, limits, mode)
+    source_files = [f for f in files if not f.path.startswith("tests/")]
+    quality = run_quality(files=source_files, runtime=runtime, limits=limits, mode=mode)
     as_dict = quality.to_dict()
     report.ruff = [f for f in as_dict["findings"] if f["tool"] == "ruff"]
     report.mypy = [f for f in as_dict["findings"] if f["tool"] == "mypy"]

@@ -180,6 +180,15 @@ def check_run_sandbox_files(*, check_run: CheckRun) -> list[SandboxFile]:
     return [SandboxFile(path=path, content=content) for path, content in rows]
 
 
+def check_run_runtime_name(*, check_run: CheckRun) -> str:
+    """The learner runtime of the capstone's track (its libraries are what it is built on)."""
+    return str(
+        CheckRun.objects.filter(pk=check_run.pk)
+        .values_list("version__capstone__track__runtime", flat=True)
+        .get()
+    )
+
+
 def certificate_by_code(*, code: str) -> Certificate:
     certificate: Certificate = Certificate.objects.select_related("capstone__track").get(
         code=code.upper()

@@ -11,6 +11,7 @@ from mentors import selectors, services
 from mentors.checks import SandboxUnavailable
 from mentors.checks import run_capstone_checks as run_checks
 from mentors.models import CheckRun
+from submissions.sandbox import runtimes
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +31,9 @@ def run_capstone_checks(check_run_id: int) -> str:
         return "skipped"
     files = selectors.check_run_sandbox_files(check_run=check_run)
     try:
-        report = run_checks(files=files, mode=settings.SANDBOX_MODE)
-    except SandboxUnavailable as exc:
+        runtime = runtimes.resolve(selectors.check_run_runtime_name(check_run=check_run))
+        report = run_checks(files=files, runtime=runtime, mode=settings.SANDBOX_MODE)
+    except (SandboxUnavailable, runtimes.RuntimeUnavailable) as exc:
         logger.error("capstone checks %s: sandbox unavailable: %s", check_run_id, exc)
         services.check_run_record_failure(
             check_run_id=check_run_id, error=f"The checker is unavailable: {exc}"

@@ -25,6 +25,7 @@ class Submission(models.Model):
         TIMED_OUT = "timed_out", "Timed out"
         MEMORY_EXCEEDED = "memory_exceeded", "Memory exceeded"
         OUTPUT_EXCEEDED = "output_exceeded", "Output exceeded"
+        CRASHED = "crashed", "Crashed"
         INTERNAL_ERROR = "internal_error", "Internal error"
 
     PENDING = (Status.QUEUED, Status.RUNNING)
@@ -58,6 +59,8 @@ class Submission(models.Model):
     reason = models.TextField(blank=True, help_text="Why it ended this way, for people.")
     report = models.JSONField(default=dict, blank=True)
     quality = models.JSONField(default=dict, blank=True)
+    # Why hidden checks failed, how runs ended: for staff only, never for learners or mentors.
+    grader_notes = models.JSONField(default=list, blank=True)
     idempotency_key = models.CharField(  # noqa: DJ001 - NULL keeps the unique constraint partial
         max_length=100, null=True, blank=True
     )

@@ -8,15 +8,12 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from courses import keys
+from courses.models import AnswerKey as AnswerKeyRow
 from courses.models import Exercise, ExerciseFile
 from submissions.models import Submission, SubmissionFile
-from submissions.sandbox import SandboxFile
-
-STATUS_RANK = {
-    Submission.Status.PASSED: 0,
-    Submission.Status.FAILED: 1,
-    Submission.Status.ERROR: 2,
-}
+from submissions.sandbox import AnswerKey, SandboxFile
+from submissions.sandbox.suites import MutantFile
 
 
 def solved_exercise_ids(*, learner: Any) -> set[int]:
@@ -29,10 +26,20 @@ def solved_exercise_ids(*, learner: Any) -> set[int]:
 
 
 @dataclass(frozen=True)
-class SandboxJob:
+class GradingJob:
+    """What the worker needs to grade one submission. `key` is None when the exercise has no
+    answer key valid for its current files (the sync has not recorded one)."""
+
+    kind: str
+    runtime: str
     files: list[SandboxFile]
     visible_tests: list[SandboxFile]
-    hidden_tests: list[SandboxFile]
+    hidden_checks: list[SandboxFile]
+    subject: SandboxFile | None
+    mutants: list[MutantFile]
+    allowed_imports: list[str]
+    key: AnswerKey | None
+    key_problem: str
     wall_seconds: float
     memory_mb: int
 
@@ -46,27 +53,63 @@ def submission_sandbox_files(*, submission_id: int) -> list[SandboxFile]:
     ]
 
 
-def sandbox_job(*, submission: Submission) -> SandboxJob:
-    """What the worker needs to grade: the learner's files and all the exercise's tests."""
-    tests = ExerciseFile.objects.filter(
-        exercise_id=submission.exercise_id,
-        role__in=(ExerciseFile.Role.VISIBLE_TEST, ExerciseFile.Role.HIDDEN_TEST),
-    ).values_list("role", "path", "content")
-    visible = [
-        SandboxFile(path, content)
-        for role, path, content in tests
-        if role == ExerciseFile.Role.VISIBLE_TEST
-    ]
-    hidden = [
-        SandboxFile(path, content)
-        for role, path, content in tests
-        if role == ExerciseFile.Role.HIDDEN_TEST
-    ]
+def submission_runtime_name(*, submission_id: int) -> str:
+    return str(
+        Submission.objects.filter(pk=submission_id)
+        .values_list("exercise__runtime", flat=True)
+        .get()
+    )
+
+
+def grading_job(*, submission: Submission) -> GradingJob:
+    """The learner's files, the exercise's tests, checks or mutants, and its answer key."""
     exercise: Exercise = submission.exercise
-    return SandboxJob(
+    rows = list(
+        ExerciseFile.objects.filter(exercise_id=exercise.pk).values_list("role", "path", "content")
+    )
+    by_role: dict[str, list[SandboxFile]] = {}
+    for role, path, content in rows:
+        by_role.setdefault(role, []).append(SandboxFile(path, content))
+    key_row = AnswerKeyRow.objects.filter(exercise_id=exercise.pk).first()
+    expected = keys.fingerprint_of(
+        files=rows,
+        kind=exercise.kind,
+        runtime=exercise.runtime,
+        wall_seconds=exercise.wall_seconds,
+        memory_mb=exercise.memory_mb,
+    )
+    key: AnswerKey | None = None
+    problem = ""
+    if key_row is None:
+        problem = "no answer key has been recorded for this exercise"
+    elif key_row.fingerprint != expected:
+        problem = "the answer key was recorded for other files, runtime or grader"
+    else:
+        key = AnswerKey(visible=list(key_row.visible), checks=dict(key_row.checks))
+    suite = exercise.suite or {}
+    mutant_files = {f.path: f.content for f in by_role.get(ExerciseFile.Role.MUTANT, [])}
+    subject_name = str(suite.get("subject", ""))
+    subject = next(
+        (f for f in by_role.get(ExerciseFile.Role.SUBJECT, []) if f.path == subject_name), None
+    )
+    return GradingJob(
+        kind=exercise.kind,
+        runtime=exercise.runtime,
         files=submission_sandbox_files(submission_id=submission.pk),
-        visible_tests=visible,
-        hidden_tests=hidden,
+        visible_tests=by_role.get(ExerciseFile.Role.VISIBLE_TEST, []),
+        hidden_checks=by_role.get(ExerciseFile.Role.HIDDEN_TEST, []),
+        subject=subject,
+        mutants=[
+            MutantFile(
+                slug=str(m["path"]).removesuffix(".py"),
+                content=mutant_files.get(str(m["path"]), ""),
+                breaks=str(m["breaks"]),
+            )
+            for m in suite.get("mutants", [])
+        ],
+        allowed_imports=[str(name) for name in suite.get("allowed_imports", [])],
+        key=key,
+        key_problem=problem,
         wall_seconds=float(exercise.wall_seconds),
         memory_mb=exercise.memory_mb,
     )
@@ -146,21 +189,41 @@ def visible_test_sources(*, exercise_id: int) -> dict[str, str]:
     return sources
 
 
+STATUS_WORDS = {
+    "passed": "passed",
+    "failed": "failed",
+    "error": "error",
+    "skipped": "skipped",
+    "xfailed": "not counted",
+    "xpassed": "not counted",
+    "not_run": "did not run",
+}
+
+
 def public_report(*, submission: Submission) -> dict[str, Any]:
-    """The stored report as learners may see it: hidden tests by name and message only
-    (the sandbox already redacted hidden source), visible tests with their output and the
-    source of the test function."""
+    """The stored report as learners (and mentors) may see it. Visible tests with their
+    message, output and the test's source; hidden checks by name and pass/fail only (the
+    grader never stores more about them here; staff notes live elsewhere)."""
     report = dict(submission.report or {})
     sources: dict[str, str] | None = None
-    tests = []
+    visible: list[dict[str, Any]] = []
+    hidden: list[dict[str, Any]] = []
     for test in report.get("tests", []):
+        if test.get("hidden"):
+            hidden.append(
+                {"name": str(test.get("name", "")), "passed": test.get("status") == "passed"}
+            )
+            continue
         item = dict(test)
-        if item.get("hidden"):
-            item["output"] = ""
-        else:
-            if sources is None:
-                sources = visible_test_sources(exercise_id=submission.exercise_id)
-            item["source"] = sources.get(str(item.get("nodeid", "")).split("[", 1)[0], "")
-        tests.append(item)
-    report["tests"] = tests
+        if sources is None:
+            sources = visible_test_sources(exercise_id=submission.exercise_id)
+        item["source"] = sources.get(str(item.get("nodeid", "")).split("[", 1)[0], "")
+        item["status_label"] = STATUS_WORDS.get(str(item.get("status")), str(item.get("status")))
+        item["file"] = str(item.get("nodeid", "")).split("::", 1)[0]
+        visible.append(item)
+    report["tests"] = visible  # kept for API clients: visible tests only, in full
+    report["visible_tests"] = visible
+    report["visible_passed"] = sum(1 for t in visible if t.get("status") == "passed")
+    report["hidden_checks"] = hidden
+    report["hidden_passed"] = sum(1 for h in hidden if h["passed"])
     return report

@@ -31,7 +31,8 @@ from config.queueing import publish_on_commit
 from courses import selectors as course_selectors
 from courses.models import Exercise
 from submissions.models import Submission, SubmissionFile
-from submissions.sandbox import Outcome, SandboxResult
+from submissions.sandbox import Outcome, SandboxFile, SandboxResult, runtimes
+from submissions.sandbox.suites import suite_problems
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ OUTCOME_TO_STATUS: dict[Outcome, Submission.Status] = {
     Outcome.TIMED_OUT: Submission.Status.TIMED_OUT,
     Outcome.MEMORY_EXCEEDED: Submission.Status.MEMORY_EXCEEDED,
     Outcome.OUTPUT_EXCEEDED: Submission.Status.OUTPUT_EXCEEDED,
+    Outcome.CRASHED: Submission.Status.CRASHED,
     Outcome.INTERNAL_ERROR: Submission.Status.INTERNAL_ERROR,
 }
 
@@ -122,7 +124,7 @@ def _normalise_path(raw: str) -> str:
             field_errors={raw: ["absolute path"]},
         )
     parts = PurePosixPath(path).parts
-    if any(part in ("..", ".") for part in parts):
+    if not parts or ".." in parts:
         raise SubmissionError(
             f"“{raw}”: names may not contain '..' or '.' segments.",
             field_errors={raw: ["path traversal"]},
@@ -149,8 +151,45 @@ def _normalise_path(raw: str) -> str:
     return "/".join(parts)
 
 
-def validate_files(files: Sequence[IncomingFile]) -> list[IncomingFile]:
-    """Count, names, sizes and text checks; returns the files with normalised names."""
+def _check_layout(paths: Sequence[str], *, reserved_modules: frozenset[str]) -> None:
+    """No file where another file needs a folder, no two files making one module, and no
+    module named like one of Python's or of the grader's (it would never be imported)."""
+    files = set(paths)
+    for path in paths:
+        parts = path.split("/")
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            if folder in files:
+                raise SubmissionError(
+                    f"“{folder}” is a file, but “{path}” needs a folder of that name.",
+                    field_errors={path: ["file and folder clash"]},
+                )
+    modules: dict[str, str] = {}
+    for path in sorted(paths):
+        if not path.endswith(".py"):
+            continue  # data files are not imported
+        first, _, rest = path.partition("/")
+        module = first if rest else first.removesuffix(".py")
+        if module in reserved_modules:
+            raise SubmissionError(
+                f"“{path}”: “{module}” is the name of a module of Python or of a library the "
+                "grader uses, so your file would never be imported. Rename it.",
+                field_errors={path: ["shadows a module"]},
+            )
+        other = modules.get(module)
+        if other is not None and (("/" in other) != ("/" in path)):
+            raise SubmissionError(
+                f"“{other}” and “{path}” would both be the module “{module}”; keep one.",
+                field_errors={path: ["module clash"]},
+            )
+        modules[module] = path
+
+
+def validate_files(
+    files: Sequence[IncomingFile], *, reserved_modules: frozenset[str] = frozenset()
+) -> list[IncomingFile]:
+    """Count, names, sizes, text and layout checks; returns the files with normalised names.
+    `reserved_modules` are module names the learner's files may not take."""
     if not files:
         raise SubmissionError("Add at least one file.", field_errors={"files": ["no files"]})
     if len(files) > MAX_FILES:
@@ -183,7 +222,24 @@ def validate_files(files: Sequence[IncomingFile]) -> list[IncomingFile]:
             f"The files add up to {kib(total)} KiB; the limit is {MAX_TOTAL_BYTES // 1024} KiB.",
             field_errors={"files": ["too large in total"]},
         )
+    _check_layout([f.path for f in cleaned], reserved_modules=reserved_modules)
     return cleaned
+
+
+def _check_suite(exercise: Exercise, files: Sequence[IncomingFile]) -> None:
+    """A learner's test suite (kind "tests") must keep to what a suite may use."""
+    suite = exercise.suite or {}
+    problems = suite_problems(
+        [SandboxFile(f.path, f.content) for f in files],
+        subject_module=str(suite.get("subject", "")).removesuffix(".py"),
+        allowed_imports=[str(name) for name in suite.get("allowed_imports", [])],
+    )
+    if problems:
+        raise SubmissionError(
+            "Your tests cannot be run as they are: " + "; ".join(problems[:5]),
+            field_errors={"files": problems[:5]},
+            code="suite_not_allowed",
+        )
 
 
 def _check_rate(learner: User) -> None:
@@ -229,7 +285,9 @@ def submission_create(
             return existing
     if not course_selectors.exercise_is_available(learner=learner, exercise=exercise):
         raise SubmissionError("This exercise is not part of your plan.", code="not_available")
-    cleaned = validate_files(files)
+    cleaned = validate_files(files, reserved_modules=runtimes.reserved_modules(exercise.runtime))
+    if exercise.kind == Exercise.Kind.TESTS:
+        _check_suite(exercise, cleaned)
     _check_rate(learner)
     submission = Submission.objects.create(
         learner=learner, exercise=exercise, source=source, idempotency_key=idempotency_key or None
@@ -311,6 +369,7 @@ def submission_record_result(*, submission: Submission, result: SandboxResult) -
         ).update(
             status=status,
             report=result.to_dict(),
+            grader_notes=result.staff_notes[:100],
             reason=result.reason[:2000],
             tests_passed=min(result.passed, result.total),
             tests_total=result.total,
@@ -346,6 +405,7 @@ def submission_rerun(*, submission: Submission) -> bool:
         enqueues=F("enqueues") + 1,
         report={},
         quality={},
+        grader_notes=[],
         reason="",
         tests_passed=0,
         tests_total=0,

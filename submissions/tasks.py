@@ -10,8 +10,8 @@ from celery import shared_task
 from django.conf import settings
 
 from config.observability import submission_context
-from submissions import selectors, services
-from submissions.sandbox import Limits, SandboxUnavailable, run_quality, run_tests
+from submissions import grading, selectors, services
+from submissions.sandbox import Limits, SandboxUnavailable, run_quality, runtimes
 
 logger = logging.getLogger(__name__)
 
@@ -36,20 +36,7 @@ def execute_submission(self: Any, submission_id: int) -> str:
         if claim.submission is None:
             return "skipped"
         submission = claim.submission
-        job = selectors.sandbox_job(submission=submission)
-        try:
-            result = run_tests(
-                files=job.files,
-                visible_tests=job.visible_tests,
-                hidden_tests=job.hidden_tests,
-                limits=Limits(wall_seconds=job.wall_seconds, memory_mb=job.memory_mb),
-                mode=settings.SANDBOX_MODE,
-            )
-        except SandboxUnavailable as exc:
-            services.submission_record_internal_error(
-                submission_id=submission_id, reason=f"The grader is unavailable: {exc}"
-            )
-            return "internal_error"
+        result = grading.grade(selectors.grading_job(submission=submission))
         services.submission_record_result(submission=submission, result=result)
         return str(result.outcome)
 
@@ -62,10 +49,16 @@ def check_quality(submission_id: int) -> str:
         if not files:
             return "skipped"
         try:
-            quality = run_quality(
-                files=files, limits=Limits(wall_seconds=30), mode=settings.SANDBOX_MODE
+            runtime = runtimes.resolve(
+                selectors.submission_runtime_name(submission_id=submission_id)
             )
-        except SandboxUnavailable as exc:
+            quality = run_quality(
+                files=files,
+                runtime=runtime,
+                limits=Limits(wall_seconds=30, cpu_seconds=30),
+                mode=settings.SANDBOX_MODE,
+            )
+        except (SandboxUnavailable, runtimes.RuntimeUnavailable) as exc:
             logger.error("quality checks skipped: %s", exc)
             return "unavailable"
         services.submission_record_quality(submission_id=submission_id, quality=quality.to_dict())

@@ -79,7 +79,10 @@ class SubmissionDetailSerializer(SubmissionSerializer):
     started_at = serializers.DateTimeField(allow_null=True)
     reason = serializers.CharField(help_text="Why it ended this way, for people.")
     report = serializers.SerializerMethodField(
-        help_text="Per-test results; hidden tests by name and message only."
+        help_text=(
+            "Visible tests in full (status, message, output, source); hidden checks by name "
+            "and pass/fail only (`hidden_checks`)."
+        )
     )
     quality = serializers.JSONField(help_text="Style and type checks, once they have run.")
     files = SubmissionFileSerializer(many=True)
@@ -106,17 +109,23 @@ SUBMISSION_EXAMPLE = {
 SUBMISSION_DETAIL_EXAMPLE = {
     **SUBMISSION_EXAMPLE,
     "started_at": "2025-01-06T18:40:00Z",
-    "reason": "All 6 tests passed.",
+    "reason": "",
     "report": {
+        "outcome": "passed",
         "tests": [
             {
+                "nodeid": "tests/test_converter.py::test_freezing_point",
                 "name": "test_freezing_point",
-                "status": "pass",
+                "status": "passed",
+                "status_label": "passed",
                 "message": "",
                 "output": "",
                 "hidden": False,
             }
-        ]
+        ],
+        "visible_passed": 1,
+        "hidden_checks": [{"name": "check_body_temperature", "passed": True}],
+        "hidden_passed": 1,
     },
     "quality": {},
     "files": [{"path": "converter.py", "content": "def c_to_f(c):\n    return c * 9 / 5 + 32\n"}],

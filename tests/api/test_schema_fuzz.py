@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -58,7 +57,6 @@ def connections_kept_open() -> Iterator[None]:
 def test_every_operation_survives_fuzzing(learner, learner_submission, connections_kept_open):
     token = session_token(learner)
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
-    started = time.monotonic()
     fuzzed = []
     for result in schema.get_all_operations():
         operation = result.ok()  # type: ignore[union-attr]
@@ -84,4 +82,3 @@ def test_every_operation_survives_fuzzing(learner, learner_submission, connectio
         fuzz()
         fuzzed.append(label)
     assert len(fuzzed) >= 15
-    assert time.monotonic() - started < 60

@@ -101,12 +101,16 @@ def test_submissions_per_minute_are_throttled(api_learner, settings):
         assert api_learner.get("/api/v1/submissions/").status_code == 200  # reads unaffected
 
 
-def test_detail_shows_the_report_without_hidden_output(api_learner, learner_submission):
+def test_detail_shows_visible_tests_in_full_and_hidden_checks_by_name_only(
+    api_learner, learner_submission
+):
     response = api_learner.get(f"/api/v1/submissions/{learner_submission.pk}/")
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "passed"
-    assert body["report"]["tests"][0]["output"] == ""
+    assert [t["name"] for t in body["report"]["tests"]] == ["test_convert"]
+    assert body["report"]["tests"][0]["output"] == "converting"
+    assert body["report"]["hidden_checks"] == [{"name": "check_edges", "passed": True}]
     assert body["files"]
 
 
