@@ -235,6 +235,8 @@ class NextStep:
     title: str
     slug: str
     phase_number: int
+    minutes: int = 0
+    difficulty: int = 0  # exercises only
 
 
 @dataclass
@@ -328,14 +330,21 @@ def learner_progress(
                 if lesson.pk in done:
                     item.lessons_done += 1
                 elif progress.next_step is None:
-                    progress.next_step = NextStep("lesson", lesson.title, lesson.slug, phase.number)
+                    progress.next_step = NextStep(
+                        "lesson", lesson.title, lesson.slug, phase.number, lesson.minutes
+                    )
             for exercise in module.exercises.all():
                 item.exercises_total += 1
                 if exercise.pk in solved:
                     item.exercises_solved += 1
                 elif progress.next_step is None:
                     progress.next_step = NextStep(
-                        "exercise", exercise.title, exercise.slug, phase.number
+                        "exercise",
+                        exercise.title,
+                        exercise.slug,
+                        phase.number,
+                        exercise.minutes,
+                        exercise.difficulty,
                     )
         progress.phases.append(item)
     return progress

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -170,6 +171,8 @@ def starter_download(request: HttpRequest, slug: str) -> HttpResponse:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for file in exercise.public_files:  # type: ignore[attr-defined]
             prefix = "tests/" if file.role == ExerciseFile.Role.VISIBLE_TEST else ""
+            if file.role == ExerciseFile.Role.SUBJECT:
+                prefix = ""  # the module the learner's tests import
             archive.writestr(f"{exercise.slug}/{prefix}{file.path}", file.content)
         archive.writestr(f"{exercise.slug}/README.md", exercise.statement_markdown)
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
@@ -177,16 +180,18 @@ def starter_download(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@login_required
-def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def exercise_page(
+    request: HttpRequest, exercise: Exercise, *, form: Any = None, status: int = 200
+) -> HttpResponse:
+    """The exercise page; the submission view renders it again (400) with a refused form."""
     from submissions import selectors as submission_selectors
     from submissions.forms import SubmissionForm
 
-    learner = _learner(request)
-    exercise = available_exercise(request, slug)
     files = exercise.public_files  # type: ignore[attr-defined]
     starters = [f for f in files if f.role == ExerciseFile.Role.STARTER]
-    history = submission_selectors.submission_history(learner=learner, exercise=exercise)
+    history = submission_selectors.submission_history(learner=_learner(request), exercise=exercise)
+    if form is None:
+        form = SubmissionForm(initial_files=history.latest_files or starters)
     return render(
         request,
         "courses/exercise_detail.html",
@@ -194,7 +199,14 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "exercise": exercise,
             "starter_files": starters,
             "visible_tests": [f for f in files if f.role == ExerciseFile.Role.VISIBLE_TEST],
+            "subject_files": [f for f in files if f.role == ExerciseFile.Role.SUBJECT],
             "history": history,
-            "form": SubmissionForm(initial_files=history.latest_files or starters),
+            "form": form,
         },
+        status=status,
     )
+
+
+@login_required
+def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return exercise_page(request, available_exercise(request, slug))

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from courses.views import available_exercise
+from courses.views import available_exercise, exercise_page
 from submissions import selectors, services
 from submissions.forms import SubmissionForm
 from submissions.models import Submission
@@ -38,20 +38,7 @@ def create(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             return redirect("submissions:detail", submission_id=submission.pk)
-    history = selectors.submission_history(learner=learner, exercise=exercise)
-    files = exercise.public_files  # type: ignore[attr-defined]
-    return render(
-        request,
-        "courses/exercise_detail.html",
-        {
-            "exercise": exercise,
-            "starter_files": [f for f in files if f.role == "starter"],
-            "visible_tests": [f for f in files if f.role == "visible_test"],
-            "history": history,
-            "form": form,
-        },
-        status=400,
-    )
+    return exercise_page(request, exercise, form=form, status=400)
 
 
 def _own_submission(request: HttpRequest, submission_id: int) -> Submission:

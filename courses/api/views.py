@@ -369,6 +369,10 @@ class ExerciseSerializer(serializers.Serializer[Exercise]):
     module = ModuleRefSerializer()
     order = serializers.IntegerField()
     difficulty = serializers.IntegerField()
+    minutes = serializers.IntegerField(help_text="Estimated minutes to solve it.")
+    runtime = serializers.ChoiceField(
+        choices=Exercise.Runtime.choices, help_text="The libraries the grader offers."
+    )
     solved = serializers.BooleanField(help_text="You have a passing submission.")
 
     class Meta:
@@ -382,6 +386,8 @@ EXERCISE_EXAMPLE = {
     "module": {"slug": "basics", "title": "Basics", "phase": 1, "track": None},
     "order": 1,
     "difficulty": 1,
+    "minutes": 30,
+    "runtime": "core",
     "solved": False,
 }
 
@@ -585,6 +591,8 @@ class NextStepSerializer(serializers.Serializer[Any]):
     title = serializers.CharField()
     slug = serializers.SlugField()
     phase_number = serializers.IntegerField()
+    minutes = serializers.IntegerField(help_text="Estimated minutes it takes.")
+    difficulty = serializers.IntegerField(help_text="1 (warm-up) to 5; 0 for lessons.")
 
     class Meta:
         ref_name = "NextStep"
@@ -643,6 +651,8 @@ class ProgressView(APIView):
                         "title": "Temperature converter",
                         "slug": "temperature-converter",
                         "phase_number": 1,
+                        "minutes": 30,
+                        "difficulty": 1,
                     },
                 },
                 response_only=True,
