@@ -15,7 +15,7 @@ run: setup
 	@mkdir -p var/broker/queue var/broker/control
 	@trap 'trap - INT TERM EXIT; kill 0 2>/dev/null; wait' INT TERM EXIT; \
 	$(PY) manage.py runserver $(HOST):$(PORT) & \
-	$(VENV)/bin/celery -A config worker -Q execute,notify,default --concurrency 2 \
+	$(VENV)/bin/celery -A config worker -Q execute,notify,default,sweep --concurrency 2 \
 		--without-mingle --without-gossip -l INFO & \
 	$(VENV)/bin/celery -A config beat -l INFO -s var/celerybeat-schedule & \
 	wait

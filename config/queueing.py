@@ -1,13 +1,41 @@
-"""Publishing Celery tasks from services."""
+"""Publishing Celery tasks from services, and asking the broker what is still waiting."""
 
 from __future__ import annotations
 
+import ast
+import base64
+import json
 import logging
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
+
+# How far a sweeper reads into a queue; beyond this it treats every row as still waiting.
+MAX_INSPECTED = 200_000
+
+
+def _transient_errors() -> tuple[type[BaseException], ...]:
+    from django.db import InterfaceError, OperationalError
+    from kombu.exceptions import OperationalError as BrokerError
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    return (OperationalError, InterfaceError, BrokerError, RedisConnectionError, RedisTimeoutError)
+
+
+# Errors a task retries with backoff: the database or the broker is away for a moment.
+TRANSIENT_ERRORS = _transient_errors()
+RETRY_POLICY: dict[str, Any] = {
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "retry_jitter": True,
+}
 
 
 def publish_on_commit(task: Any, *args: Any) -> None:
@@ -22,3 +50,74 @@ def publish_on_commit(task: Any, *args: Any) -> None:
             logger.exception("could not publish %s%r; its sweeper will retry", task.name, args)
 
     transaction.on_commit(publish)
+
+
+def _first_arg(message: dict[str, Any], task_name: str) -> Any:
+    headers = message.get("headers") or {}
+    if headers.get("task") != task_name:
+        return None
+    try:
+        args = ast.literal_eval(headers.get("argsrepr") or "()")
+    except (ValueError, SyntaxError):
+        try:
+            args = json.loads(base64.b64decode(message.get("body", "")))[0]
+        except (ValueError, TypeError, IndexError):
+            return None
+    return args[0] if isinstance(args, tuple | list) and args else None
+
+
+def _redis_messages(queue: str) -> Iterator[dict[str, Any]] | None:
+    from config.celery_app import app as celery_app
+
+    try:
+        with celery_app.connection_for_read() as connection:
+            client = connection.default_channel.client
+            messages: list[dict[str, Any]] = []
+            length = int(client.llen(queue))
+            for start in range(0, min(length, MAX_INSPECTED), 1000):
+                messages.extend(json.loads(raw) for raw in client.lrange(queue, start, start + 999))
+
+            # Delivered to a worker but not acknowledged (running, or waiting for a retry).
+            for raw in client.hvals("unacked"):
+                payload = json.loads(raw)
+                if isinstance(payload, list) and payload and isinstance(payload[0], dict):
+                    messages.append(payload[0])
+            return iter(messages)
+    except Exception as exc:  # the broker is down or answers nonsense: cannot tell
+        logger.warning("could not inspect queue %s: %s", queue, exc)
+        return None
+
+
+def _filesystem_messages(queue: str) -> Iterator[dict[str, Any]] | None:
+    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
+    folder = Path(str(options.get("data_folder_in", "")))
+    if not folder.is_dir():
+        return None
+    messages = []
+    for path in list(folder.glob(f"*.{queue}.msg"))[:MAX_INSPECTED]:
+        try:
+            messages.append(json.loads(path.read_text()))
+        except (OSError, ValueError):
+            continue  # taken by a worker while we looked
+    return iter(messages)
+
+
+def waiting_arguments(task_name: str, queue: str) -> set[Any] | None:
+    """First arguments of the `task_name` messages the broker still holds on `queue`
+    (waiting, or delivered and not acknowledged); None when the broker cannot be asked.
+    Sweepers use it to re-publish only what was really lost."""
+    url = str(settings.CELERY_BROKER_URL)
+    if url.startswith("redis"):
+        messages = _redis_messages(queue)
+    elif url.startswith("filesystem"):
+        messages = _filesystem_messages(queue)
+    else:
+        return None
+    if messages is None:
+        return None
+    found = set()
+    for message in messages:
+        arg = _first_arg(message, task_name)
+        if arg is not None:
+            found.add(arg)
+    return found

@@ -49,6 +49,12 @@ class Submission(models.Model):
     enqueues = models.PositiveSmallIntegerField(
         default=1, help_text="Times it was put on the queue."
     )
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="Last time it was put on the queue."
+    )
+    quality_enqueues = models.PositiveSmallIntegerField(
+        default=0, help_text="Times quality checks were asked for."
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

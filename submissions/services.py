@@ -22,12 +22,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, Max, Q, When, Window
+from django.db.models.functions import FirstValue
 from django.utils import timezone
 
 from accounts.models import User
 from config.errors import ApplicationError
-from config.queueing import publish_on_commit
+from config.queueing import publish_on_commit, waiting_arguments
 from courses import selectors as course_selectors
 from courses.models import Exercise
 from submissions.models import Submission, SubmissionFile
@@ -45,9 +46,9 @@ ALLOWED_SUFFIXES = frozenset({".py", ".txt", ".md", ".json", ".csv", ".cfg", ".i
 RESERVED_NAMES = frozenset({"conftest.py", "pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml"})
 _SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$")
 
-# Attempts a worker may claim a submission before we stop trying; enqueues the sweeper may do.
+# Claims that may die (worker killed, lease expired) before a submission fails.
 MAX_ATTEMPTS = 3
-MAX_ENQUEUES = 4
+MAX_QUALITY_ENQUEUES = 3
 FINAL_STATUSES = frozenset(set(Submission.Status) - set(Submission.PENDING))
 
 OUTCOME_TO_STATUS: dict[Outcome, Submission.Status] = {
@@ -290,7 +291,11 @@ def submission_create(
         _check_suite(exercise, cleaned)
     _check_rate(learner)
     submission = Submission.objects.create(
-        learner=learner, exercise=exercise, source=source, idempotency_key=idempotency_key or None
+        learner=learner,
+        exercise=exercise,
+        source=source,
+        idempotency_key=idempotency_key or None,
+        published_at=timezone.now(),
     )
     SubmissionFile.objects.bulk_create(
         SubmissionFile(submission=submission, path=f.path, content=f.content) for f in cleaned
@@ -304,7 +309,8 @@ def submission_create(
 
 
 def lease_seconds(exercise: Exercise) -> float:
-    """How long a claim is presumed alive: the sandbox wall limit plus a margin."""
+    """How long a claim is presumed alive: the sandbox wall limit (the runs of a grade go at
+    once) plus a margin for start-up and recording."""
     return float(exercise.wall_seconds) + float(settings.SUBMISSION_LEASE_MARGIN_SECONDS)
 
 
@@ -316,26 +322,43 @@ class Claim:
     retry_in: float | None = None  # another claim may still be alive: look again later
 
 
+def _seen(row: Submission) -> Q:
+    """The row exactly as it was read: every transition is a compare-and-set on it."""
+    started = (
+        Q(started_at=row.started_at) if row.started_at is not None else Q(started_at__isnull=True)
+    )
+    return Q(pk=row.pk, status=row.status, attempts=row.attempts, enqueues=row.enqueues) & started
+
+
+def _fail(row: Submission, reason: str) -> bool:
+    """Pending → internal_error, only if nobody changed the row since it was read (a worker
+    that claimed or finished it meanwhile wins)."""
+    return bool(
+        Submission.objects.filter(_seen(row)).update(
+            status=Submission.Status.INTERNAL_ERROR, reason=reason, finished_at=timezone.now()
+        )
+    )
+
+
 def submission_claim(*, submission_id: int, worker: str) -> Claim:
     """queued → running (attempt + 1), or take over a running row whose lease expired.
 
-    A duplicate delivery while the first run is alive gets `retry_in`; one after the
-    submission finished gets neither. Too many attempts end in internal_error."""
+    A live lease is looked at first: a duplicate delivery while the first run is alive gets
+    `retry_in`, whatever the attempt count. One after the submission finished gets neither.
+    A row whose claims died MAX_ATTEMPTS times ends in internal_error."""
     now = timezone.now()
     row = Submission.objects.select_related("exercise").filter(pk=submission_id).first()
     if row is None or row.status in FINAL_STATUSES:
         return Claim(None)
     lease = lease_seconds(row.exercise)
+    if row.status == Submission.Status.RUNNING and row.started_at is not None:
+        remaining = lease - (now - row.started_at).total_seconds()
+        if remaining > 0:
+            return Claim(None, retry_in=max(1.0, remaining + 1.0))
     if row.attempts >= MAX_ATTEMPTS:
-        _fail(row.pk, f"Grading was interrupted {row.attempts} times; giving up. Please resubmit.")
+        _fail(row, f"Grading was interrupted {row.attempts} times; giving up. Please resubmit.")
         return Claim(None)
-    expired = now - datetime.timedelta(seconds=lease)
-    won = Submission.objects.filter(
-        Q(status=Submission.Status.QUEUED)
-        | Q(status=Submission.Status.RUNNING, started_at__lt=expired),
-        pk=row.pk,
-        attempts=row.attempts,
-    ).update(
+    won = Submission.objects.filter(_seen(row)).update(
         status=Submission.Status.RUNNING,
         attempts=F("attempts") + 1,
         started_at=now,
@@ -344,24 +367,13 @@ def submission_claim(*, submission_id: int, worker: str) -> Claim:
     if won:
         row.refresh_from_db()
         return Claim(row)
-    current = Submission.objects.filter(pk=row.pk).values("status", "started_at").first()
-    if current and current["status"] == Submission.Status.RUNNING and current["started_at"]:
-        remaining = lease - (now - current["started_at"]).total_seconds()
-        return Claim(None, retry_in=max(1.0, remaining + 1.0))
-    return Claim(None)
-
-
-def _fail(submission_id: int, reason: str) -> bool:
-    return bool(
-        Submission.objects.filter(pk=submission_id, status__in=Submission.PENDING).update(
-            status=Submission.Status.INTERNAL_ERROR, reason=reason, finished_at=timezone.now()
-        )
-    )
+    return Claim(None, retry_in=1.0)  # someone changed it between our read and write: look again
 
 
 def submission_record_result(*, submission: Submission, result: SandboxResult) -> bool:
     """running → final state, only for the attempt that claimed it (a run that lost its lease
-    cannot overwrite a newer one). Enqueues quality checks on commit. Returns True if stored."""
+    cannot overwrite a newer one). Queues quality checks on commit; a broker outage there is
+    logged and swept later, never an error for a grade that is stored. True if stored."""
     status = OUTCOME_TO_STATUS[result.outcome]
     with transaction.atomic():
         stored = Submission.objects.filter(
@@ -379,17 +391,14 @@ def submission_record_result(*, submission: Submission, result: SandboxResult) -
         if stored and settings.SUBMISSION_QUALITY_CHECKS:
             from submissions.tasks import check_quality
 
-            transaction.on_commit(lambda: check_quality.delay(submission.pk))
+            Submission.objects.filter(pk=submission.pk).update(
+                quality_enqueues=F("quality_enqueues") + 1
+            )
+            publish_on_commit(check_quality, submission.pk)
     logger.info(
         "submission %s graded: %s (%s/%s)", submission.pk, status, result.passed, result.total
     )
     return bool(stored)
-
-
-def submission_record_internal_error(*, submission_id: int, reason: str) -> bool:
-    """The grader itself failed (sandbox unavailable, a bug): say so to the learner."""
-    logger.error("submission %s: internal error: %s", submission_id, reason)
-    return _fail(submission_id, reason)
 
 
 def submission_record_quality(*, submission_id: int, quality: dict[str, Any]) -> None:
@@ -403,8 +412,10 @@ def submission_rerun(*, submission: Submission) -> bool:
         status=Submission.Status.QUEUED,
         attempts=0,
         enqueues=F("enqueues") + 1,
+        published_at=timezone.now(),
         report={},
         quality={},
+        quality_enqueues=0,
         grader_notes=[],
         reason="",
         tests_passed=0,
@@ -423,36 +434,132 @@ def submission_rerun(*, submission: Submission) -> bool:
 class SweepReport:
     requeued: int
     failed: int
+    waiting: int = 0  # queued and still on the broker: left alone
+    quality: int = 0  # quality checks published again
 
 
-def sweep_stuck_submissions(*, now: datetime.datetime | None = None) -> SweepReport:
-    """Re-publish submissions stuck in `queued` past the queue deadline, or `running` past
-    their lease (a worker died, Redis lost its messages), at most MAX_ENQUEUES times each;
-    after that they fail with a reason instead of waiting forever."""
+def _republish(row: Submission, now: datetime.datetime) -> bool:
+    with transaction.atomic():
+        bumped = Submission.objects.filter(_seen(row)).update(
+            status=Submission.Status.QUEUED, enqueues=F("enqueues") + 1, published_at=now
+        )
+        if bumped:
+            _enqueue(row.pk)
+    return bool(bumped)
+
+
+def sweep_stuck_submissions(
+    *, now: datetime.datetime | None = None, waiting: set[Any] | bool | None = True
+) -> SweepReport:
+    """Recover what was really lost, and only that.
+
+    * A `queued` row published longer ago than the queue deadline whose message the broker no
+      longer holds (Redis restarted empty, a publish failed) is published again, once per
+      sweep. One whose message is still waiting in a backlog is left alone. A queued row is
+      given up only after SUBMISSION_GIVE_UP_HOURS since it was created.
+    * A `running` row whose lease expired (its worker died) goes back to `queued` and is
+      published again; after MAX_ATTEMPTS claims that died it fails with a reason.
+    * A graded row whose quality checks never arrived is asked for them again (bounded).
+
+    `waiting` is the set of submission ids the broker holds; by default it is asked
+    (`config.queueing.waiting_arguments`). When the broker cannot be asked, queued rows are
+    left alone: a publish would fail too, and a backlog must not get duplicates."""
     now = now or timezone.now()
-    queued_deadline = now - datetime.timedelta(seconds=settings.SUBMISSION_QUEUE_DEADLINE_SECONDS)
-    margin = float(settings.SUBMISSION_LEASE_MARGIN_SECONDS)
-    candidates = Submission.objects.filter(
-        Q(status=Submission.Status.QUEUED, created_at__lt=queued_deadline)
-        | Q(status=Submission.Status.RUNNING)
-    ).select_related("exercise")
-    requeued = failed = 0
-    for row in candidates.iterator(chunk_size=200):
-        if row.status == Submission.Status.RUNNING:
-            lease = float(row.exercise.wall_seconds) + margin
-            if row.started_at and (now - row.started_at).total_seconds() < lease:
-                continue
-        if row.enqueues >= MAX_ENQUEUES or row.attempts >= MAX_ATTEMPTS:
-            if _fail(row.pk, "Grading did not finish after several tries. Please resubmit."):
+    if waiting is True:
+        waiting = waiting_arguments("submissions.execute", "execute")
+    held: set[Any] | None = waiting if isinstance(waiting, set) else None
+    deadline = now - datetime.timedelta(seconds=settings.SUBMISSION_QUEUE_DEADLINE_SECONDS)
+    give_up = now - datetime.timedelta(hours=settings.SUBMISSION_GIVE_UP_HOURS)
+    requeued = failed = still_waiting = 0
+    queued = Submission.objects.filter(
+        status=Submission.Status.QUEUED, published_at__lt=deadline
+    ).defer("report", "quality", "grader_notes")
+    for row in queued.iterator(chunk_size=500):
+        if row.created_at < give_up:
+            hours = settings.SUBMISSION_GIVE_UP_HOURS
+            if _fail(row, f"Grading did not start within {hours:g} hours. Please resubmit."):
                 failed += 1
+        elif held is None or row.pk in held:
+            still_waiting += 1
+        elif _republish(row, now):
+            requeued += 1
+    running = (
+        Submission.objects.filter(status=Submission.Status.RUNNING)
+        .select_related("exercise")
+        .defer("report", "quality", "grader_notes")
+    )
+    for row in running.iterator(chunk_size=500):
+        lease = lease_seconds(row.exercise)
+        if row.started_at and (now - row.started_at).total_seconds() < lease:
             continue
-        with transaction.atomic():
-            bumped = Submission.objects.filter(
-                pk=row.pk, status=row.status, enqueues=row.enqueues
-            ).update(status=Submission.Status.QUEUED, enqueues=F("enqueues") + 1)
-            if bumped:
-                _enqueue(row.pk)
-                requeued += 1
-    if requeued or failed:
-        logger.warning("sweeper: re-enqueued %s, failed %s stuck submissions", requeued, failed)
-    return SweepReport(requeued=requeued, failed=failed)
+        if row.attempts >= MAX_ATTEMPTS:
+            reason = f"Grading was interrupted {row.attempts} times; giving up. Please resubmit."
+            if _fail(row, reason):
+                failed += 1
+        elif _republish(row, now):
+            requeued += 1
+    quality = _sweep_missing_quality(now)
+    if requeued or failed or quality:
+        logger.warning(
+            "sweeper: re-published %s, failed %s, quality %s (%s still waiting on the broker)",
+            requeued,
+            failed,
+            quality,
+            still_waiting,
+        )
+    return SweepReport(requeued=requeued, failed=failed, waiting=still_waiting, quality=quality)
+
+
+def _sweep_missing_quality(now: datetime.datetime) -> int:
+    """Graded rows whose quality report never came (a lost message, a worker killed)."""
+    if not settings.SUBMISSION_QUALITY_CHECKS:
+        return 0
+    from submissions.tasks import check_quality
+
+    window = Submission.objects.filter(
+        finished_at__lt=now
+        - datetime.timedelta(seconds=settings.SUBMISSION_QUALITY_DEADLINE_SECONDS),
+        finished_at__gt=now - datetime.timedelta(days=1),
+        quality={},
+        quality_enqueues__lt=MAX_QUALITY_ENQUEUES,
+    ).exclude(status__in=Submission.PENDING)
+    ids = list(window.values_list("pk", flat=True)[:500])
+    if not ids:
+        return 0
+    with transaction.atomic():
+        Submission.objects.filter(pk__in=ids).update(quality_enqueues=F("quality_enqueues") + 1)
+        for submission_id in ids:
+            publish_on_commit(check_quality, submission_id)
+    return len(ids)
+
+
+def submission_prune_reports(*, now: datetime.datetime | None = None) -> int:
+    """Retention: a graded submission older than SUBMISSION_REPORT_RETENTION_DAYS that is
+    neither the learner's best nor their latest for its exercise keeps its files, status and
+    counts but loses its per-test report, quality findings and grader notes. Returns how many
+    were pruned (at most 5,000 per call; the daily task runs until none are left)."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.SUBMISSION_REPORT_RETENTION_DAYS)
+    pair = [F("learner_id"), F("exercise_id")]
+    ranked = Submission.objects.filter(status__in=FINAL_STATUSES).annotate(
+        latest_id=Window(Max("id"), partition_by=pair),
+        best_id=Window(
+            FirstValue("id"),
+            partition_by=pair,
+            order_by=[
+                Case(When(status=Submission.Status.PASSED, then=1), default=0).desc(),
+                F("tests_passed").desc(),
+                F("created_at").desc(),
+            ],
+        ),
+    )
+    prunable = (
+        ranked.filter(finished_at__lt=cutoff)
+        .exclude(id=F("latest_id"))
+        .exclude(id=F("best_id"))
+        .exclude(report__pruned=True)
+    )
+    ids = list(prunable.values_list("id", flat=True)[:5000])
+    return Submission.objects.filter(pk__in=ids, status__in=FINAL_STATUSES).update(
+        report={"pruned": True, "tests": []}, quality={}, grader_notes=[]
+    )

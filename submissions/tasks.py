@@ -10,6 +10,7 @@ from celery import shared_task
 from django.conf import settings
 
 from config.observability import submission_context
+from config.queueing import RETRY_POLICY
 from submissions import grading, selectors, services
 from submissions.sandbox import Limits, SandboxUnavailable, run_quality, runtimes
 
@@ -24,6 +25,7 @@ logger = logging.getLogger(__name__)
     max_retries=20,
     soft_time_limit=90,
     time_limit=120,
+    **RETRY_POLICY,
 )
 def execute_submission(self: Any, submission_id: int) -> str:
     """Grade one submission. Safe to deliver twice: only the claim's winner runs it."""
@@ -41,7 +43,14 @@ def execute_submission(self: Any, submission_id: int) -> str:
         return str(result.outcome)
 
 
-@shared_task(name="submissions.quality", acks_late=True, soft_time_limit=60, time_limit=90)
+@shared_task(
+    name="submissions.quality",
+    acks_late=True,
+    soft_time_limit=60,
+    time_limit=90,
+    max_retries=5,
+    **RETRY_POLICY,
+)
 def check_quality(submission_id: int) -> str:
     """ruff and mypy on the learner's files, shown beside the results (never affects pass/fail)."""
     with submission_context(submission_id):
@@ -65,7 +74,21 @@ def check_quality(submission_id: int) -> str:
         return "done"
 
 
-@shared_task(name="submissions.sweep_stuck", acks_late=True, time_limit=120)
+@shared_task(name="submissions.prune_reports", acks_late=True, soft_time_limit=250, time_limit=300)
+def prune_reports() -> int:
+    """Retention (beat, daily): compact reports of superseded submissions, in batches."""
+    total = 0
+    while pruned := services.submission_prune_reports():
+        total += pruned
+    return total
+
+
+@shared_task(name="submissions.sweep_stuck", acks_late=True, soft_time_limit=20, time_limit=25)
 def sweep_stuck_submissions() -> dict[str, int]:
     report = services.sweep_stuck_submissions()
-    return {"requeued": report.requeued, "failed": report.failed}
+    return {
+        "requeued": report.requeued,
+        "failed": report.failed,
+        "waiting": report.waiting,
+        "quality": report.quality,
+    }

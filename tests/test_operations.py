@@ -30,15 +30,30 @@ def test_readyz_is_ok_when_database_and_broker_answer(client: Client, db: None) 
     assert response.json()["checks"] == {"database": "ok", "broker": "ok"}
 
 
-def test_readyz_is_503_when_the_broker_is_unreachable(client: Client, db: None) -> None:
-    original = celery_app.conf.broker_url
-    celery_app.conf.broker_url = "redis://127.0.0.1:9/0"  # nothing listens on the discard port
+def test_readyz_is_503_when_the_broker_is_unreachable(client: Client, db: None, settings) -> None:
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:9/0"  # nothing listens on the discard port
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert response.json()["checks"] == {"database": "ok", "broker": "fail"}
+
+
+def test_readyz_gives_up_on_a_broker_that_accepts_and_never_answers(
+    client: Client, db: None, settings
+) -> None:
+    """A frozen Redis (SIGSTOP) still completes TCP handshakes; the check must not hang."""
+    import socket
+
+    frozen = socket.socket()
+    frozen.bind(("127.0.0.1", 0))
+    frozen.listen(8)  # the kernel accepts connections; nobody ever reads or writes
     try:
+        settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{frozen.getsockname()[1]}/0"
         response = client.get("/readyz")
     finally:
-        celery_app.conf.broker_url = original
+        frozen.close()
     assert response.status_code == 503
-    assert response.json()["checks"]["broker"] == "fail"
+    assert response.json()["detail"]["broker"] in ("fail: timeout", "fail: TimeoutError")
 
 
 def test_every_response_carries_a_request_id_and_keeps_a_sane_incoming_one(client: Client) -> None:
@@ -143,3 +158,17 @@ def test_every_beat_entry_names_a_registered_task_with_consistent_time_limits() 
         assert soft is None or hard is None or soft <= hard, (
             f"{task.name}: soft {soft} > hard {hard}"
         )
+        # A beat entry that is late expires rather than running back to back with the next.
+        expires = (entry.get("options") or {}).get("expires")  # type: ignore[attr-defined]
+        assert expires is not None and expires < float(entry["schedule"]), name  # type: ignore[arg-type]
+
+
+def test_sweepers_have_a_queue_of_their_own() -> None:
+    from django.conf import settings
+
+    for task in (
+        "submissions.sweep_stuck",
+        "mentors.requeue_stale_checks",
+        "notifications.requeue_stale",
+    ):
+        assert settings.CELERY_TASK_ROUTES[task] == {"queue": "sweep"}

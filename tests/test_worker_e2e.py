@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -233,3 +234,35 @@ def test_messages_lost_by_redis_are_republished_by_the_sweeper(
     graded = wait_until(final(submission.pk), what="the grade", workers=workers)
     assert graded.status == Submission.Status.PASSED, (graded.reason, workers.logs())
     assert (graded.attempts, graded.enqueues) == (1, 2)
+
+
+def test_a_submission_waiting_on_redis_is_not_published_again(
+    learner: User, broker_url: str, settings
+) -> None:
+    """No worker is running: the message waits in the Redis list. The sweeper asks Redis,
+    finds it, and leaves it alone (no duplicate onto a backlog)."""
+    submission = submit(learner, solution(SLUG))
+    deadline = settings.SUBMISSION_QUEUE_DEADLINE_SECONDS
+    report = services.sweep_stuck_submissions(
+        now=timezone.now() + datetime.timedelta(seconds=deadline + 1)
+    )
+    assert (report.requeued, report.failed, report.waiting) == (0, 0, 1)
+    submission.refresh_from_db()
+    assert (submission.status, submission.enqueues) == (Submission.Status.QUEUED, 1)
+
+
+def test_sigterm_to_the_workers_process_group_finishes_the_running_grade(
+    learner: User, workers: WorkerSet
+) -> None:
+    """What supervisord and systemd do on a stop: the pool finishes the grading it has,
+    the worker then exits, and nothing needs the sweeper."""
+    worker = workers.start()
+    submission = submit(learner, with_prelude(SLEEPY))
+    wait_until(status_is(submission.pk, "running"), what="the run", workers=workers)
+
+    os.killpg(worker.process.pid, signal.SIGTERM)
+    graded = wait_until(final(submission.pk), what="the grade", workers=workers)
+    assert graded.status == Submission.Status.PASSED, (graded.reason, workers.logs())
+    assert graded.attempts == 1
+    worker.process.wait(timeout=WAIT_SECONDS)
+    assert worker.process.returncode is not None

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DatabaseError, DataError, IntegrityError, InterfaceError
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -25,6 +26,7 @@ from config.errors import ApplicationError
 logger = logging.getLogger(__name__)
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+RETRY_AFTER_SECONDS = 5
 TYPE_PREFIX = "urn:apprentice:problem:"
 
 # DRF error codes → our problem codes where the generic name says more to a client.
@@ -145,6 +147,18 @@ def problem_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Res
         if isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
             # Clients authenticate with allauth's headless session token.
             headers["WWW-Authenticate"] = 'X-Session-Token realm="api"'
+    elif isinstance(exc, DatabaseError | InterfaceError) and not isinstance(
+        exc, DataError | IntegrityError
+    ):
+        # The database is away (restarting, failing over): a client should try again soon.
+        logger.error("database unavailable in %s: %s", instance, exc)
+        body = problem(
+            status_code=503,
+            code="service_unavailable",
+            detail="The service is briefly unavailable; try again in a few seconds.",
+            instance=instance,
+        )
+        headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     else:
         logger.error("unhandled error in %s", instance, exc_info=exc)
         body = problem(

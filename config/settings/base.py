@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.observability.RequestIdMiddleware",
+    "config.availability.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -88,6 +89,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Bounded waits: a database that is away fails a connection in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+        "DATABASE_CONNECT_TIMEOUT", default=3
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -162,14 +167,34 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     }
 else:
     # Redelivery of unacknowledged messages after a worker dies: longer than any task runs.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 300}
+    # Socket timeouts bound every wait on Redis (a frozen server must not hold a request).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": 300,
+        "socket_timeout": 5,
+        "socket_connect_timeout": 3,
+        "health_check_interval": 10,
+    }
+# Publishing waits at most a few seconds for the broker, then gives up (the row stays queued
+# and the sweeper publishes it once the broker is back).
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
 CELERY_TASK_IGNORE_RESULT = True  # results live in our own tables
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
+# Sweepers have a queue of their own (consumed beside notify and default), so a backlog of
+# quality checks never delays them; each beat entry expires before the next one is due.
 CELERY_TASK_ROUTES = {
     "submissions.execute": {"queue": "execute"},
+    "submissions.sweep_stuck": {"queue": "sweep"},
+    "mentors.requeue_stale_checks": {"queue": "sweep"},
+    "notifications.requeue_stale": {"queue": "sweep"},
     "notifications.*": {"queue": "notify"},
 }
 CELERY_TASK_SOFT_TIME_LIMIT = 120
@@ -178,7 +203,11 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
-    "sweep-stuck-submissions": {"task": "submissions.sweep_stuck", "schedule": 30.0},
+    "sweep-stuck-submissions": {
+        "task": "submissions.sweep_stuck",
+        "schedule": 30.0,
+        "options": {"expires": 25},
+    },
 }
 
 # The grading sandbox: "bwrap" everywhere; "none" only for development, logged loudly.
@@ -187,7 +216,13 @@ SUBMISSIONS_PER_MINUTE = env.int("SUBMISSIONS_PER_MINUTE", default=10)
 SUBMISSIONS_PENDING_MAX = env.int("SUBMISSIONS_PENDING_MAX", default=3)
 # A claim is presumed dead after the exercise's wall limit plus this margin.
 SUBMISSION_LEASE_MARGIN_SECONDS = env.float("SUBMISSION_LEASE_MARGIN_SECONDS", default=30.0)
+# A queued submission is looked at by the sweeper once it was published this long ago (it is
+# published again only if the broker lost its message), and given up only after the hours.
 SUBMISSION_QUEUE_DEADLINE_SECONDS = env.float("SUBMISSION_QUEUE_DEADLINE_SECONDS", default=60.0)
+SUBMISSION_GIVE_UP_HOURS = env.float("SUBMISSION_GIVE_UP_HOURS", default=12.0)
+SUBMISSION_QUALITY_DEADLINE_SECONDS = env.float(
+    "SUBMISSION_QUALITY_DEADLINE_SECONDS", default=300.0
+)
 SUBMISSION_QUALITY_CHECKS = env.bool("SUBMISSION_QUALITY_CHECKS", default=True)
 
 REST_FRAMEWORK = {
@@ -282,6 +317,7 @@ CELERY_TASK_ROUTES["mentors.run_capstone_checks"] = {"queue": "execute"}
 CELERY_BEAT_SCHEDULE["assign-waiting-learners"] = {
     "task": "mentors.assign_waiting_learners",
     "schedule": 300.0,
+    "options": {"expires": 240},
 }
 
 # Reminders (notifications app): plan every five minutes; requeue emails a dead worker left.
@@ -293,6 +329,7 @@ CELERY_BEAT_SCHEDULE["plan-reminders"] = {
 CELERY_BEAT_SCHEDULE["requeue-stale-emails"] = {
     "task": "notifications.requeue_stale",
     "schedule": 600.0,
+    "options": {"expires": 500},
 }
 TEMPLATES[0]["OPTIONS"]["context_processors"].append(  # type: ignore[index]
     "notifications.context_processors.inbox"
@@ -300,4 +337,20 @@ TEMPLATES[0]["OPTIONS"]["context_processors"].append(  # type: ignore[index]
 CELERY_BEAT_SCHEDULE["requeue-stale-capstone-checks"] = {
     "task": "mentors.requeue_stale_checks",
     "schedule": 60.0,
+    "options": {"expires": 50},
 }
+
+# Retention (documented in README.md): beat runs these daily.
+SUBMISSION_REPORT_RETENTION_DAYS = env.int("SUBMISSION_REPORT_RETENTION_DAYS", default=30)
+NOTIFICATION_RETENTION_DAYS = env.int("NOTIFICATION_RETENTION_DAYS", default=365)
+CELERY_TASK_ROUTES["accounts.clear_sessions"] = {"queue": "default"}
+for _name, _task in (
+    ("clear-expired-sessions", "accounts.clear_sessions"),
+    ("prune-superseded-reports", "submissions.prune_reports"),
+    ("prune-old-notifications", "notifications.prune"),
+):
+    CELERY_BEAT_SCHEDULE[_name] = {
+        "task": _task,
+        "schedule": 86_400.0,
+        "options": {"expires": 3_600, "queue": "default"},
+    }

@@ -88,6 +88,7 @@ class SubmissionFactory(DjangoModelFactory[Submission]):
     learner = SubFactory(LearnerFactory)
     exercise = LazyFunction(exercise)
     status = Submission.Status.QUEUED
+    published_at = LazyFunction(timezone.now)
     files = PostGeneration(_add_files)
 
 
