@@ -16,6 +16,11 @@ def absolute_url(url: str) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{url}"
 
 
+def message_id(notification: Notification) -> str:
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip(" >") or "apprentice.local"
+    return f"<notification-{notification.pk}.{notification.kind}@{domain}>"
+
+
 def build_email(notification: Notification) -> EmailMultiAlternatives:
     recipient = notification.recipient
     unsubscribe = services.unsubscribe_url(user=recipient)
@@ -33,6 +38,9 @@ def build_email(notification: Notification) -> EmailMultiAlternatives:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[recipient.email],
         headers={
+            # The same notification always has the same Message-ID: a copy re-sent after an
+            # unknown outcome is recognisable as the same message.
+            "Message-ID": message_id(notification),
             # RFC 2369 / RFC 8058: mail clients show an unsubscribe button that POSTs here.
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -41,6 +41,19 @@ REMINDER_KINDS = frozenset(
         Kind.CAPSTONE_DEADLINE,
     }
 )
+# Delivery when a send's outcome is unknown. A second reminder is worse than a missing one
+# (it trains people to ignore them): reminders and announcements are sent at most once.
+# Mentorship notices carry work someone waits for: they are sent again (same Message-ID,
+# so many mail systems fold the copy into the first), at least once.
+AT_LEAST_ONCE_KINDS = frozenset(
+    {
+        Kind.MENTOR_ASSIGNED,
+        Kind.REVIEW_REQUESTED,
+        Kind.REVIEW_READY,
+        Kind.REVIEW_WAITING,
+        Kind.REVIEW_OVERDUE,
+    }
+)
 
 
 class DeliveryStatus(models.TextChoices):
@@ -49,6 +62,9 @@ class DeliveryStatus(models.TextChoices):
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
     SKIPPED = "skipped", "Skipped"
+    # The worker died between handing the email to the mail server and recording it: it may
+    # or may not have gone out. Reminders stay here (never sent twice); see AT_LEAST_ONCE.
+    UNKNOWN = "unknown", "Outcome unknown"
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):

@@ -4,6 +4,7 @@ the inbox, preferences, unsubscribing, and recording a learner's active days."""
 from __future__ import annotations
 
 import datetime
+import logging
 import zoneinfo
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from django.utils import timezone
 from accounts.models import User
 from config.queueing import publish_on_commit
 from notifications.models import (
+    AT_LEAST_ONCE_KINDS,
     REMINDER_KINDS,
     DeliveryStatus,
     Kind,
@@ -27,6 +29,8 @@ from notifications.models import (
     Notification,
     NotificationPreferences,
 )
+
+logger = logging.getLogger(__name__)
 
 DELIVERY_BATCH_SIZE = 500
 
@@ -141,7 +145,8 @@ def notification_create(
     return notification
 
 
-# Email delivery state machine: pending → sending → sent | pending (retry) | failed.
+# Email delivery state machine: pending → sending → sent | pending (retry) | failed, and
+# sending → unknown (worker died mid-send; reminders) or → pending (mentorship notices).
 # Every transition is a conditional UPDATE so two workers cannot both send.
 
 STALE_SENDING_AFTER = datetime.timedelta(minutes=10)
@@ -190,13 +195,22 @@ def email_mark_failed(*, notification_id: int, error: str) -> bool:
 
 
 def email_requeue_stale(*, now: datetime.datetime | None = None) -> int:
-    """Emails left in `sending` by a worker that died, and pending emails whose task was
-    lost, go back on the queue. Claims make a duplicate enqueue harmless."""
+    """Emails left in `sending` by a worker that died: their outcome is unknown. Mentorship
+    notices go back to pending (sent again, at least once); reminders and announcements
+    become `unknown` and are not sent again (at most once). Pending emails whose task was
+    lost go back on the queue; claims make a duplicate enqueue harmless."""
     now = now or timezone.now()
     cutoff = now - STALE_SENDING_AFTER
-    Notification.objects.filter(
+    stale = Notification.objects.filter(
         email_status=DeliveryStatus.SENDING, email_claimed_at__lt=cutoff
-    ).update(email_status=DeliveryStatus.PENDING)
+    )
+    stale.filter(kind__in=AT_LEAST_ONCE_KINDS).update(email_status=DeliveryStatus.PENDING)
+    unknown = stale.exclude(kind__in=AT_LEAST_ONCE_KINDS).update(
+        email_status=DeliveryStatus.UNKNOWN,
+        email_last_error="the worker stopped during the send; not sent again",
+    )
+    if unknown:
+        logger.warning("%s reminder emails have an unknown outcome; not sent again", unknown)
     ids = list(
         Notification.objects.filter(
             email_status=DeliveryStatus.PENDING,
@@ -346,3 +360,12 @@ def activity_rebuild(*, learner: User) -> int:
 
 def ids_in_batches(ids: Iterable[int], size: int = DELIVERY_BATCH_SIZE) -> list[list[int]]:
     return list(batched(ids, size))
+
+
+def notifications_prune(*, now: datetime.datetime | None = None) -> int:
+    """Retention: notifications older than NOTIFICATION_RETENTION_DAYS go (a year by default;
+    reminder keys are per local day, so an old key can never be planned again)."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.NOTIFICATION_RETENTION_DAYS)
+    deleted, _ = Notification.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

@@ -35,6 +35,9 @@ def deliver_batch(notification_ids: list[int]) -> int:
             logger.warning("email for notification %s failed: %s", notification_id, error)
             services.email_mark_retry(notification_id=notification_id, error=repr(error))
             deliver_email.apply_async((notification_id,), countdown=EMAIL_BACKOFF_SECONDS)
+        except Exception as error:  # a bad row (a header it cannot carry…): record, go on
+            logger.exception("email for notification %s cannot be sent", notification_id)
+            services.email_mark_failed(notification_id=notification_id, error=repr(error))
     return sent
 
 
@@ -71,6 +74,12 @@ def plan_reminders(at: str | None = None) -> dict[str, int]:
     if now is not None and now.tzinfo is None:
         raise ValueError("`at` needs a UTC offset")
     return dict(planning.plan_reminders(now=now).created_by_kind)
+
+
+@shared_task(name="notifications.prune", acks_late=True, soft_time_limit=250, time_limit=300)
+def prune() -> int:
+    """Retention (beat, daily): old notifications."""
+    return services.notifications_prune()
 
 
 @shared_task(name="notifications.requeue_stale", acks_late=True)
