@@ -557,7 +557,7 @@ def submission_prune_reports(*, now: datetime.datetime | None = None) -> int:
         ranked.filter(finished_at__lt=cutoff)
         .exclude(id=F("latest_id"))
         .exclude(id=F("best_id"))
-        .exclude(report__pruned=True)
+        .exclude(report__has_key="pruned")
     )
     ids = list(prunable.values_list("id", flat=True)[:5000])
     return Submission.objects.filter(pk__in=ids, status__in=FINAL_STATUSES).update(

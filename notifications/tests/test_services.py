@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from notifications import services, tasks
 from notifications.models import DeliveryStatus, Kind, Notification
@@ -190,3 +193,79 @@ def test_unsubscribe_stops_queued_email(learner):
     created.refresh_from_db()
     assert created.email_status == DeliveryStatus.SKIPPED
     assert created.inbox_status == DeliveryStatus.SENT
+
+
+def test_every_email_of_a_notification_carries_the_same_message_id(learner):
+    created = services.notification_create(
+        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:9", title="t", body="b"
+    )
+    assert created is not None
+    tasks.deliver_batch(notification_ids=[created.pk])
+    [message] = mail.outbox
+    assert (
+        message.extra_headers["Message-ID"]
+        == f"<notification-{created.pk}.review_ready@apprentice.local>"
+    )
+    assert message.message()["Message-ID"] == message.extra_headers["Message-ID"]
+
+
+def _stuck_in_sending(learner, kind: str, key: str):
+    created = services.notification_create(
+        recipient=learner, kind=kind, dedupe_key=key, title="t", body="b"
+    )
+    assert created is not None
+    assert services.email_claim(notification_id=created.pk)  # a worker claimed it, then died
+    return created
+
+
+def test_a_reminder_whose_send_outcome_is_unknown_is_not_sent_again(learner, published):
+    reminder = _stuck_in_sending(learner, Kind.DAILY_PRACTICE, "2026-12-01")
+    later = timezone.now() + services.STALE_SENDING_AFTER + datetime.timedelta(minutes=1)
+    services.email_requeue_stale(now=later)
+    reminder.refresh_from_db()
+    assert reminder.email_status == DeliveryStatus.UNKNOWN
+    tasks.deliver_batch(notification_ids=[reminder.pk])
+    assert mail.outbox == []
+
+
+def test_a_mentorship_notice_whose_send_outcome_is_unknown_is_sent_again(learner, published):
+    notice = _stuck_in_sending(learner, Kind.REVIEW_READY, "round:10")
+    later = timezone.now() + services.STALE_SENDING_AFTER + datetime.timedelta(minutes=1)
+    services.email_requeue_stale(now=later)
+    notice.refresh_from_db()
+    assert notice.email_status == DeliveryStatus.PENDING
+    tasks.deliver_batch(notification_ids=[notice.pk])
+    assert len(mail.outbox) == 1
+
+
+def test_one_email_that_cannot_be_sent_does_not_stop_its_batch(learner, make_learner):
+    other = make_learner()
+    bad = services.notification_create(
+        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:11", title="a\nb", body="b"
+    )
+    good = services.notification_create(
+        recipient=other, kind=Kind.REVIEW_READY, dedupe_key="round:12", title="fine", body="b"
+    )
+    assert bad is not None and good is not None
+    assert tasks.deliver_batch(notification_ids=[bad.pk, good.pk]) == 1
+    bad.refresh_from_db()
+    good.refresh_from_db()
+    assert bad.email_status == DeliveryStatus.FAILED
+    assert "BadHeaderError" in bad.email_last_error
+    assert good.email_status == DeliveryStatus.SENT
+
+
+def test_notifications_older_than_the_retention_are_deleted(learner, settings):
+    old = services.notification_create(
+        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:13", title="t", body="b"
+    )
+    assert old is not None
+    Notification.objects.filter(pk=old.pk).update(
+        created_at=timezone.now()
+        - datetime.timedelta(days=settings.NOTIFICATION_RETENTION_DAYS + 1)
+    )
+    fresh = services.notification_create(
+        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:14", title="t", body="b"
+    )
+    assert services.notifications_prune() == 1
+    assert list(Notification.objects.values_list("pk", flat=True)) == [fresh.pk]

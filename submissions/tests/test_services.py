@@ -782,6 +782,48 @@ def test_the_sweeper_finds_lost_messages_by_asking_the_broker(db: None, settings
     assert lost.enqueues == 2
 
 
+# --- retention ------------------------------------------------------------------------------
+
+
+def test_old_reports_of_superseded_submissions_are_pruned_keeping_best_and_latest(
+    learner: User, temperature: Exercise, settings
+) -> None:
+    old = timezone.now() - datetime.timedelta(days=settings.SUBMISSION_REPORT_RETENTION_DAYS + 1)
+    report = {"tests": [{"name": "t", "status": "failed", "message": "m"}]}
+    best = GradedSubmissionFactory.create(
+        learner=learner,
+        status=Submission.Status.PASSED,
+        tests_passed=18,
+        finished_at=old,
+        report=report,
+    )
+    superseded = GradedSubmissionFactory.create(learner=learner, finished_at=old, report=report)
+    recent = GradedSubmissionFactory.create(learner=learner, report=report)  # not old enough
+    latest = GradedSubmissionFactory.create(learner=learner, finished_at=old, report=report)
+    assert services.submission_prune_reports() == 1
+    assert services.submission_prune_reports() == 0  # idempotent
+    for row, kept in ((best, True), (superseded, False), (recent, True), (latest, True)):
+        row.refresh_from_db()
+        assert (row.report == report) is kept
+    assert superseded.report == {"pruned": True, "tests": []}
+    assert superseded.files.exists()  # the learner's work is never deleted
+
+
+def test_expired_sessions_are_cleared(db: None) -> None:
+    from django.contrib.sessions.models import Session
+
+    from accounts.tasks import clear_sessions
+
+    Session.objects.create(
+        session_key="expired", session_data="", expire_date=timezone.now() - datetime.timedelta(1)
+    )
+    Session.objects.create(
+        session_key="current", session_data="", expire_date=timezone.now() + datetime.timedelta(1)
+    )
+    assert clear_sessions() == "done"
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["current"]
+
+
 # --- reads: query counts ---------------------------------------------------------------------
 
 
