@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: run setup system-deps venv runtimes migrate test lint format pytest mutation bench bench-grading bench-reminders bench-api clean
+.PHONY: run setup system-deps venv runtimes migrate test lint format pytest mutation chaos bench bench-grading bench-reminders bench-api clean
 
 ## run: set up (venv, requirements, database, curriculum, demo users) and start web + worker + beat
 run: setup
@@ -69,6 +69,11 @@ format: venv
 ## (only exercises changed since the committed report; EXERCISES="folder ..." for some, ALL=1 for all)
 mutation: venv runtimes
 	$(PY) -m courses.mutation run $(if $(ALL),--all) $(EXERCISES)
+
+## chaos: grading and reminders under kills and outages, on a PostgreSQL and Redis of its own
+## (about 15 minutes; prints a table; not part of make test)
+chaos: venv runtimes
+	$(PY) tests/chaos/run.py
 
 ## bench: every benchmark (prints medians; never part of pass/fail)
 bench: bench-grading bench-reminders bench-api

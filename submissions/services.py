@@ -395,9 +395,17 @@ def submission_record_result(*, submission: Submission, result: SandboxResult) -
                 quality_enqueues=F("quality_enqueues") + 1
             )
             publish_on_commit(check_quality, submission.pk)
-    logger.info(
-        "submission %s graded: %s (%s/%s)", submission.pk, status, result.passed, result.total
-    )
+    if stored:
+        logger.info(
+            "submission %s graded: %s (%s/%s)", submission.pk, status, result.passed, result.total
+        )
+    else:  # another attempt owns the row now (or it was given up): this result is dropped
+        logger.warning(
+            "submission %s result discarded: %s (attempt %s lost its claim)",
+            submission.pk,
+            status,
+            submission.attempts,
+        )
     return bool(stored)
 
 

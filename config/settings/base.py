@@ -150,6 +150,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # a mail server that hangs fails the send
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Apprentice <hello@apprentice.local>")
 
 # Celery: locally the broker is kombu's filesystem transport under var/ (no server needed);
@@ -169,7 +172,7 @@ else:
     # Redelivery of unacknowledged messages after a worker dies: longer than any task runs.
     # Socket timeouts bound every wait on Redis (a frozen server must not hold a request).
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": 300,
+        "visibility_timeout": env.int("BROKER_VISIBILITY_TIMEOUT", default=300),
         "socket_timeout": 5,
         "socket_connect_timeout": 3,
         "health_check_interval": 10,
@@ -205,8 +208,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "sweep-stuck-submissions": {
         "task": "submissions.sweep_stuck",
-        "schedule": 30.0,
-        "options": {"expires": 25},
+        "schedule": env.float("SUBMISSION_SWEEP_SECONDS", default=30.0),
+        "options": {"expires": env.float("SUBMISSION_SWEEP_SECONDS", default=30.0) * 0.8},
     },
 }
 

@@ -267,5 +267,6 @@ def test_notifications_older_than_the_retention_are_deleted(learner, settings):
     fresh = services.notification_create(
         recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:14", title="t", body="b"
     )
+    assert fresh is not None
     assert services.notifications_prune() == 1
     assert list(Notification.objects.values_list("pk", flat=True)) == [fresh.pk]
