@@ -7,11 +7,14 @@ decompression bombs are refused before they can cost anything. Plain Python, no 
 
 from __future__ import annotations
 
+import gzip
 import io
 import posixpath
 import stat
 import tarfile
+import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import IO
 
@@ -23,6 +26,9 @@ IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db"})
 # A single entry that expands more than this many times is a bomb, whatever the totals say.
 MAX_RATIO = 200
 RATIO_MIN_BYTES = 1024 * 1024
+MAX_PATH_CHARS = 300  # stored paths are unique per version; longer names are refused
+# What tar headers, padding and folders may add on top of the files' own bytes.
+TAR_OVERHEAD = 4 * 1024 * 1024
 
 
 class ArchiveError(ApplicationError):
@@ -34,6 +40,7 @@ class ArchiveLimits:
     max_files: int = 500
     max_total_bytes: int = 20 * 1024 * 1024
     max_file_bytes: int = 2 * 1024 * 1024
+    max_seconds: float = 5.0  # reading one upload may cost at most this much time
 
     @property
     def max_entries(self) -> int:
@@ -71,6 +78,8 @@ def _clean_path(name: str) -> str | None:
         raise ArchiveError(f"The archive contains a path that leaves the project ({name[:100]}).")
     if not parts or name.endswith("/"):
         return None
+    if len(name) > MAX_PATH_CHARS:
+        raise ArchiveError(f"The archive contains a path longer than {MAX_PATH_CHARS} characters.")
     if any(ord(ch) < 32 for ch in name):
         raise ArchiveError("The archive contains a file name with control characters.")
     return "/".join(parts)
@@ -82,16 +91,31 @@ def _ignored(path: str) -> bool:
 
 
 class _Budget:
+    """One budget per upload: entries, files, bytes (declared and actually read, ignored
+    folders included) and time."""
+
     def __init__(self, limits: ArchiveLimits) -> None:
         self.limits = limits
         self.files = 0
         self.entries = 0
         self.total = 0
+        self.declared = 0
+        self.deadline = time.monotonic() + limits.max_seconds
 
-    def entry(self) -> None:
+    def entry(self, declared: int = 0) -> None:
         self.entries += 1
         if self.entries > self.limits.max_entries:
             raise ArchiveError(f"The archive has too many entries (limit {self.limits.max_files}).")
+        self.declared += max(0, declared)
+        if self.declared > self.limits.max_total_bytes:
+            raise self.too_big()
+        self.clock()
+
+    def clock(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise ArchiveError(
+                "Reading the archive took too long; upload a smaller archive of source code."
+            )
 
     def file(self, path: str, declared: int) -> int:
         """Account for one file; returns how many bytes may be read for it."""
@@ -136,7 +160,7 @@ def _read_zip(raw: bytes, limits: ArchiveLimits) -> list[ArchiveEntry]:
         if len(infos) > limits.max_entries:
             raise ArchiveError(f"The archive has too many entries (limit {limits.max_files}).")
         for info in infos:
-            budget.entry()
+            budget.entry(0 if info.is_dir() else info.file_size)
             path = _clean_path(info.filename)
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
@@ -161,19 +185,55 @@ def _read_zip(raw: bytes, limits: ArchiveLimits) -> list[ArchiveEntry]:
     return entries
 
 
+class _BoundedStream(io.RawIOBase):
+    """Reads a decompressing stream and stops the moment it has produced more than `limit`
+    bytes (or the budget's time is up): a bomb costs at most the limit, never its size."""
+
+    def __init__(self, inner: io.BufferedIOBase, limit: int, budget: _Budget) -> None:
+        self.inner = inner
+        self.limit = limit
+        self.produced = 0
+        self.budget = budget
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        self.budget.clock()
+        chunk = self.inner.read(min(len(buffer), 64 * 1024))
+        self.produced += len(chunk)
+        if self.produced > self.limit:
+            raise self.budget.too_big()
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def _tar_stream(raw: bytes, limits: ArchiveLimits, budget: _Budget) -> IO[bytes]:
+    """gzip-compressed or plain tar, by content; bzip2, xz and others are refused."""
+    if raw[:2] == b"\x1f\x8b":
+        inner: io.BufferedIOBase = gzip.GzipFile(fileobj=io.BytesIO(raw))
+    elif raw[257:262] == b"ustar":
+        inner = io.BytesIO(raw)
+    else:
+        raise ArchiveError("Upload a .zip, .tar.gz or .tar archive of your project.")
+    bounded = _BoundedStream(inner, limits.max_total_bytes + TAR_OVERHEAD, budget)
+    return io.BufferedReader(bounded, buffer_size=64 * 1024)
+
+
 def _read_tar(raw: bytes, limits: ArchiveLimits) -> list[ArchiveEntry]:
     budget = _Budget(limits)
     entries: list[ArchiveEntry] = []
+    stream = _tar_stream(raw, limits, budget)
     try:
-        archive = tarfile.open(fileobj=io.BytesIO(raw), mode="r:*")  # noqa: SIM115 - closed below
-    except (tarfile.TarError, OSError, EOFError) as exc:
+        # Stream mode ("r|"): one pass, no seeking back; every byte decompressed on the way,
+        # including members that are skipped, goes through the bounded stream.
+        archive = tarfile.open(fileobj=stream, mode="r|")  # noqa: SIM115 - closed below
+    except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
         raise ArchiveError("The tar file is damaged and cannot be read.") from exc
     with archive:
         try:
-            # Iterate lazily (not getmembers()) so the budget stops a bomb early.
-            member = archive.next()
-            while member is not None:
-                budget.entry()
+            for member in archive:
+                budget.entry(member.size if member.isfile() else 0)
                 path = _clean_path(member.name)
                 if member.issym() or member.islnk():
                     raise ArchiveError(f"The archive contains a link ({member.name[:100]}).")
@@ -185,12 +245,13 @@ def _read_tar(raw: bytes, limits: ArchiveLimits) -> list[ArchiveEntry]:
                     allowed = budget.file(path, member.size)
                     if member.size > allowed:
                         raise budget.too_big()
-                    stream = archive.extractfile(member)
-                    if stream is None:
+                    content = archive.extractfile(member)
+                    if content is None:
                         raise ArchiveError(f"{path} cannot be read from the tar file.")
-                    entries.append(ArchiveEntry(path=path, data=budget.read(path, stream, allowed)))
-                member = archive.next()
-        except (tarfile.TarError, OSError, EOFError) as exc:
+                    entries.append(
+                        ArchiveEntry(path=path, data=budget.read(path, content, allowed))
+                    )
+        except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
             raise ArchiveError("The tar file is damaged and cannot be read.") from exc
     return entries
 
@@ -207,10 +268,12 @@ def read_archive(*, name: str, raw: bytes, limits: ArchiveLimits) -> list[Archiv
     """Check and read every file of the archive in memory, sorted by path.
 
     Raises ArchiveError with a message fit for the learner when anything is unsafe."""
-    lowered = name.lower()
-    if zipfile.is_zipfile(io.BytesIO(raw)):
+    # The content decides, not the name: a .tar.gz that is really bzip2 or xz is refused.
+    if raw[:4] == b"PK\x03\x04" or (
+        raw[:4] == b"PK\x05\x06" and zipfile.is_zipfile(io.BytesIO(raw))
+    ):
         entries = _read_zip(raw, limits)
-    elif lowered.endswith((".tar.gz", ".tgz", ".tar")) or raw[:2] == b"\x1f\x8b":
+    elif raw[:2] == b"\x1f\x8b" or raw[257:262] == b"ustar":
         entries = _read_tar(raw, limits)
     else:
         raise ArchiveError("Upload a .zip, .tar.gz or .tar archive of your project.")

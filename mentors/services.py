@@ -285,10 +285,32 @@ def _archive_limits() -> ArchiveLimits:
     )
 
 
+def _uploadable_capstone(learner: User, *, lock: bool) -> Capstone:
+    """The learner's capstone if a version may be uploaded now, else CapstoneError."""
+    enrollment = course_selectors.active_enrollment(learner=learner)
+    rows = Capstone.objects.select_for_update() if lock else Capstone.objects.all()
+    capstone = (
+        rows.filter(learner=learner, track_id=enrollment.track_id).first()
+        if enrollment is not None
+        else None
+    )
+    if capstone is None or not capstone.is_started:
+        raise CapstoneError("Start your capstone before uploading it.")
+    if capstone.status == Capstone.Status.IN_REVIEW:
+        raise CapstoneError(
+            "Your latest version is waiting for review; you can upload again after it."
+        )
+    if capstone.status == Capstone.Status.APPROVED:
+        raise CapstoneError("Your capstone is approved; there is nothing more to upload.")
+    return capstone
+
+
 def capstone_upload(*, learner: User, upload: UploadedFile) -> CapstoneVersion:
     """A new version of the learner's capstone: the archive is checked (size, type, paths,
     links, bombs) and its files stored, a review round opens, the mentor is told and the
-    automated checks are queued on commit. Only one version waits for review at a time."""
+    automated checks are queued on commit. Only one version waits for review at a time.
+    The cheap checks come first: nobody's archive is read unless an upload is possible."""
+    _uploadable_capstone(learner, lock=False)
     max_bytes = settings.CAPSTONE_MAX_UPLOAD_MB * 1024 * 1024
     name = posixpath.basename((upload.name or "").replace("\\", "/"))[:200]
     if upload.size is None or upload.size > max_bytes:
@@ -305,22 +327,7 @@ def capstone_upload(*, learner: User, upload: UploadedFile) -> CapstoneVersion:
     # Read outside the transaction: it is CPU work on the learner's bytes only.
     entries = read_archive(name=name, raw=raw, limits=_archive_limits())
     with transaction.atomic():
-        enrollment = course_selectors.active_enrollment(learner=learner)
-        capstone = (
-            Capstone.objects.select_for_update()
-            .filter(learner=learner, track_id=enrollment.track_id)
-            .first()
-            if enrollment is not None
-            else None
-        )
-        if capstone is None or not capstone.is_started:
-            raise CapstoneError("Start your capstone before uploading it.")
-        if capstone.status == Capstone.Status.IN_REVIEW:
-            raise CapstoneError(
-                "Your latest version is waiting for review; you can upload again after it."
-            )
-        if capstone.status == Capstone.Status.APPROVED:
-            raise CapstoneError("Your capstone is approved; there is nothing more to upload.")
+        capstone = _uploadable_capstone(learner, lock=True)  # again, under the row lock
         number = (capstone.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         version = CapstoneVersion(
             capstone=capstone,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tarfile
 import zipfile
 
 import pytest
@@ -140,3 +141,91 @@ def test_the_upload_page_shows_archive_errors_and_stores_nothing(
     )
     assert "Upload a .zip, .tar.gz or .tar" in response.content.decode()
     assert not CapstoneVersion.objects.exists()
+
+
+# --- uploads that try to cost more than they are worth ----------------------------------------
+
+
+def _tar_gz_of_zeros(path: str, megabytes: int) -> bytes:
+    """A small .tar.gz whose one member expands to `megabytes` of zeros (a bomb)."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        info = tarfile.TarInfo(path)
+        info.size = megabytes * 1024 * 1024
+        archive.addfile(info, io.BytesIO(b"\0" * info.size))
+        readme = tarfile.TarInfo("README.md")
+        data = README.encode()
+        readme.size = len(data)
+        archive.addfile(readme, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("hidden_in", [".git/objects/pack", "node_modules/x", "src"])
+def test_a_tar_bomb_is_refused_even_under_an_ignored_folder(hidden_in: str) -> None:
+    raw = _tar_gz_of_zeros(f"{hidden_in}/blob.bin", megabytes=200)
+    assert len(raw) < 300 * 1024  # small upload, huge expansion
+    with pytest.raises(ArchiveError, match="expands to more than"):
+        read("project.tar.gz", raw)
+
+
+def test_a_bomb_is_stopped_after_reading_about_the_limit_not_its_size() -> None:
+    """The stream stops the moment it produced more than the budget: measured in bytes
+    decompressed, which does not depend on how fast the machine is."""
+    from mentors import archive as module
+
+    raw = _tar_gz_of_zeros(".git/blob.bin", megabytes=200)
+    produced: list[int] = []
+    original = module._BoundedStream.readinto
+
+    def counting(self: module._BoundedStream, buffer: bytearray | memoryview) -> int:
+        try:
+            return original(self, buffer)
+        finally:
+            produced.append(self.produced)
+
+    module._BoundedStream.readinto = counting  # type: ignore[method-assign]
+    try:
+        with pytest.raises(ArchiveError):
+            read("project.tar.gz", raw)
+    finally:
+        module._BoundedStream.readinto = original  # type: ignore[method-assign]
+    assert max(produced) <= LIMITS.max_total_bytes + module.TAR_OVERHEAD + 64 * 1024
+
+
+@pytest.mark.parametrize(
+    ("mode", "name"), [("w:bz2", "project.tar.gz"), ("w:xz", "project.tar.gz"), ("w:bz2", "p.tar")]
+)
+def test_only_gzip_tar_and_zip_are_read_whatever_the_name_says(mode: str, name: str) -> None:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=mode) as archive:  # type: ignore[call-overload]
+        info = tarfile.TarInfo("README.md")
+        info.size = len(README.encode())
+        archive.addfile(info, io.BytesIO(README.encode()))
+    with pytest.raises(ArchiveError, match=r"Upload a \.zip, \.tar\.gz or \.tar"):
+        read(name, buffer.getvalue())
+
+
+def test_ignored_zip_entries_count_against_the_declared_budget() -> None:
+    raw = zip_bytes({"README.md": README, **{f".git/objects/{i}": "x" * 200_000 for i in range(8)}})
+    with pytest.raises(ArchiveError, match="expands to more than"):
+        read("project.zip", raw)
+
+
+def test_a_path_too_long_to_store_is_refused() -> None:
+    raw = zip_bytes({"README.md": README, "a/" * 200 + "x.py": "x = 1\n"})
+    with pytest.raises(ArchiveError, match="longer than 300 characters"):
+        read("project.zip", raw)
+
+
+def test_an_upload_without_a_started_capstone_is_refused_before_the_archive_is_read(
+    learner: User, learner_client: Client
+) -> None:
+    from mentors import services
+    from mentors.services import CapstoneError
+
+    bomb = upload(_tar_gz_of_zeros(".git/blob.bin", megabytes=200), "project.tar.gz")
+    with pytest.raises(CapstoneError, match="Start your capstone before uploading it"):
+        services.capstone_upload(learner=learner, upload=bomb)  # not an ArchiveError: unread
+    bomb.seek(0)
+    response = learner_client.post(reverse("mentors:capstone_upload"), {"archive": bomb})
+    assert response.status_code == 400
