@@ -70,6 +70,8 @@ class Submission(models.Model):
     idempotency_key = models.CharField(  # noqa: DJ001 - NULL keeps the unique constraint partial
         max_length=100, null=True, blank=True
     )
+    # A hash of what the keyed request asked for: a key reused for other work is refused.
+    idempotency_hash = models.CharField(max_length=64, blank=True)
 
     objects = SubmissionQuerySet.as_manager()
 

@@ -13,6 +13,8 @@ duplicate delivery of one message) can never both win.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import logging
 import re
 from collections.abc import Sequence
@@ -21,7 +23,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Case, F, Max, Q, When, Window
 from django.db.models.functions import FirstValue
 from django.utils import timezone
@@ -265,25 +267,44 @@ def _enqueue(submission_id: int) -> None:
     publish_on_commit(execute_submission, submission_id)
 
 
+class IdempotencyKeyReused(SubmissionError):
+    code = "idempotency_key_reused"
+    status = 422
+
+
+def _request_hash(exercise: Exercise, files: Sequence[IncomingFile]) -> str:
+    payload = [exercise.pk, sorted((f.path, f.content) for f in files)]
+    return hashlib.sha256(json.dumps(payload).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _replay(*, learner: User, key: str, request_hash: str) -> Submission | None:
+    existing = Submission.objects.filter(learner=learner, idempotency_key=key).first()
+    if existing is not None and existing.idempotency_hash not in ("", request_hash):
+        raise IdempotencyKeyReused(
+            "This Idempotency-Key was already used for a different submission; "
+            "send new work with a new key."
+        )
+    return existing
+
+
 @transaction.atomic
-def submission_create(
+def _create(
     *,
     learner: User,
     exercise: Exercise,
     files: Sequence[IncomingFile],
-    source: str = Submission.Source.EDITOR,
-    idempotency_key: str | None = None,
-) -> Submission:
-    """Store a submission (state `queued`) with its files and enqueue grading on commit.
-
-    With an idempotency key, a repeated call returns the first submission instead of
-    creating another (mobile clients retry POSTs)."""
+    source: str,
+    idempotency_key: str | None,
+    request_hash: str,
+) -> tuple[Submission, bool]:
+    # One submission decision per learner at a time: the pending limit and the replay check
+    # below see every earlier request of this learner (PostgreSQL: this row lock; SQLite:
+    # its write transactions are serialised already).
+    User.objects.select_for_update().filter(pk=learner.pk).values_list("pk", flat=True).first()
     if idempotency_key:
-        existing = Submission.objects.filter(
-            learner=learner, idempotency_key=idempotency_key
-        ).first()
+        existing = _replay(learner=learner, key=idempotency_key, request_hash=request_hash)
         if existing is not None:
-            return existing
+            return existing, True
     if not course_selectors.exercise_is_available(learner=learner, exercise=exercise):
         raise SubmissionError("This exercise is not part of your plan.", code="not_available")
     cleaned = validate_files(files, reserved_modules=runtimes.reserved_modules(exercise.runtime))
@@ -295,6 +316,7 @@ def submission_create(
         exercise=exercise,
         source=source,
         idempotency_key=idempotency_key or None,
+        idempotency_hash=request_hash,
         published_at=timezone.now(),
     )
     SubmissionFile.objects.bulk_create(
@@ -305,7 +327,54 @@ def submission_create(
     activity_record(learner=learner, submissions=1)
     _enqueue(submission.pk)
     logger.info("submission %s created for exercise %s", submission.pk, exercise.slug)
+    return submission, False
+
+
+def submission_create(
+    *,
+    learner: User,
+    exercise: Exercise,
+    files: Sequence[IncomingFile],
+    source: str = Submission.Source.EDITOR,
+) -> Submission:
+    """Store a submission (state `queued`) with its files and enqueue grading on commit."""
+    submission, _ = _create(
+        learner=learner,
+        exercise=exercise,
+        files=files,
+        source=source,
+        idempotency_key=None,
+        request_hash="",
+    )
     return submission
+
+
+def submission_create_idempotent(
+    *,
+    learner: User,
+    exercise: Exercise,
+    files: Sequence[IncomingFile],
+    idempotency_key: str,
+    source: str = Submission.Source.API,
+) -> tuple[Submission, bool]:
+    """Mobile clients retry POSTs with an Idempotency-Key: the first request creates the
+    submission, every repeat (also one racing it) gets the same row back (`True` = replay).
+    The same key with different files or exercise is refused (IdempotencyKeyReused, 422)."""
+    request_hash = _request_hash(exercise, files)
+    try:
+        return _create(
+            learner=learner,
+            exercise=exercise,
+            files=files,
+            source=source,
+            idempotency_key=idempotency_key,
+            request_hash=request_hash,
+        )
+    except IntegrityError:  # a concurrent request with the same key committed first
+        existing = _replay(learner=learner, key=idempotency_key, request_hash=request_hash)
+        if existing is None:
+            raise
+        return existing, True
 
 
 def lease_seconds(exercise: Exercise) -> float:

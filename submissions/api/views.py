@@ -253,27 +253,21 @@ class SubmissionsView(UserListView[Submission]):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        replayed = None
-        if key is not None:
-            replayed = Submission.objects.filter(learner=learner, idempotency_key=key).first()
-        if replayed is not None:
-            submission = replayed
-        else:
-            exercise = _exercise_for(learner=learner, slug=data["exercise"])
+        exercise = _exercise_for(learner=learner, slug=data["exercise"])
+        files = [services.IncomingFile(path=f["path"], content=f["content"]) for f in data["files"]]
+        replayed = False
+        if key is None:
             submission = services.submission_create(
-                learner=learner,
-                exercise=exercise,
-                files=[
-                    services.IncomingFile(path=f["path"], content=f["content"])
-                    for f in data["files"]
-                ],
-                source=Submission.Source.API,
-                idempotency_key=key,
+                learner=learner, exercise=exercise, files=files, source=Submission.Source.API
+            )
+        else:
+            submission, replayed = services.submission_create_idempotent(
+                learner=learner, exercise=exercise, files=files, idempotency_key=key
             )
         submission = selectors.submission_for_learner(learner=learner, submission_id=submission.pk)
         return Response(
             SubmissionDetailSerializer(submission).data,
-            status=status.HTTP_200_OK if replayed is not None else status.HTTP_201_CREATED,
+            status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
             headers={"Location": f"/api/v1/submissions/{submission.pk}/"},
         )
 

@@ -227,45 +227,128 @@ def test_an_exercise_of_the_learners_own_track_is_accepted(learner: User) -> Non
     assert submission.exercise == backend
 
 
+def keyed(learner: User, exercise: Exercise, key: str, content: str = "x = 1\n"):
+    return services.submission_create_idempotent(
+        learner=learner, exercise=exercise, files=[file(content=content)], idempotency_key=key
+    )
+
+
 def test_the_same_idempotency_key_returns_the_first_submission(
     learner: User, temperature: Exercise
 ) -> None:
-    first = services.submission_create(
-        learner=learner, exercise=temperature, files=[file()], idempotency_key="retry-1"
-    )
-    again = services.submission_create(
-        learner=learner,
-        exercise=temperature,
-        files=[file(content="different = True\n")],
-        idempotency_key="retry-1",
-    )
+    first, first_replayed = keyed(learner, temperature, "retry-1")
+    again, again_replayed = keyed(learner, temperature, "retry-1")
+    assert (first_replayed, again_replayed) == (False, True)
     assert again.pk == first.pk
+    assert Submission.objects.count() == 1
+
+
+def test_a_key_reused_for_different_files_is_refused(learner: User, temperature: Exercise) -> None:
+    keyed(learner, temperature, "retry-2")
+    with pytest.raises(services.IdempotencyKeyReused) as refused:
+        keyed(learner, temperature, "retry-2", content="different = True\n")
+    assert refused.value.status == 422
     assert Submission.objects.count() == 1
 
 
 def test_idempotency_keys_belong_to_one_learner(
     learner: User, outsider: User, temperature: Exercise
 ) -> None:
-    mine = services.submission_create(
-        learner=learner, exercise=temperature, files=[file()], idempotency_key="k"
-    )
-    theirs = services.submission_create(
-        learner=outsider, exercise=temperature, files=[file()], idempotency_key="k"
-    )
+    mine, _ = keyed(learner, temperature, "k-123456")
+    theirs, _ = keyed(outsider, temperature, "k-123456")
     assert mine.pk != theirs.pk
 
 
 def test_different_idempotency_keys_create_separate_submissions(
     learner: User, temperature: Exercise
 ) -> None:
-    keys = ("a", "b")
-    ids = {
-        services.submission_create(
-            learner=learner, exercise=temperature, files=[file()], idempotency_key=key
-        ).pk
-        for key in keys
-    }
+    ids = {keyed(learner, temperature, key)[0].pk for key in ("a-123456", "b-123456")}
     assert len(ids) == 2
+
+
+def _curriculum_loaded() -> None:
+    """Transactional tests empty every table, the curriculum included."""
+    from courses import services as course_services
+
+    if not Exercise.objects.filter(slug="temperature-converter").exists():
+        course_services.sync_curriculum()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_key_sent_eight_times_at_once_creates_one_submission(settings) -> None:
+    """Eight threads with their own connections race the same Idempotency-Key: one row,
+    every request answered with it, no error (on PostgreSQL the unique index decides)."""
+    import threading
+
+    from django.db import connection
+
+    from submissions.tests.factories import LearnerFactory
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite serialises the writers before they can race")
+    settings.SUBMISSIONS_PENDING_MAX = 100
+    settings.SUBMISSIONS_PER_MINUTE = 100
+    _curriculum_loaded()
+    learner = LearnerFactory.create()
+    temperature = exercise()
+    start = threading.Barrier(8)
+    results: list[object] = []
+
+    def post() -> None:
+        from django.db import connections
+
+        start.wait()
+        try:
+            submission, _ = keyed(learner, temperature, "race-1234")
+            results.append(submission.pk)
+        except Exception as exc:  # recorded, asserted below
+            results.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(results)) == 1 and isinstance(results[0], int), results
+    assert Submission.objects.filter(learner=learner).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_posts_never_get_past_the_pending_limit(settings) -> None:
+    import threading
+
+    from django.db import connection, connections
+
+    from submissions.tests.factories import LearnerFactory
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite serialises the writers before they can race")
+    settings.SUBMISSIONS_PENDING_MAX = 3
+    settings.SUBMISSIONS_PER_MINUTE = 100
+    _curriculum_loaded()
+    learner = LearnerFactory.create()
+    temperature = exercise()
+    start = threading.Barrier(16)
+    refused: list[Exception] = []
+
+    def post() -> None:
+        start.wait()
+        try:
+            services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        except services.RateLimited as exc:
+            refused.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=post) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Submission.objects.filter(learner=learner).count() == 3
+    assert len(refused) == 13
 
 
 def test_submitting_more_than_the_per_minute_limit_is_refused(
@@ -363,13 +446,9 @@ def test_a_create_rolled_back_by_the_caller_enqueues_nothing(
 def test_an_idempotent_repeat_enqueues_nothing(
     learner: User, temperature: Exercise, django_capture_on_commit_callbacks
 ) -> None:
-    services.submission_create(
-        learner=learner, exercise=temperature, files=[file()], idempotency_key="once"
-    )
+    keyed(learner, temperature, "once-1234")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.submission_create(
-            learner=learner, exercise=temperature, files=[file()], idempotency_key="once"
-        )
+        keyed(learner, temperature, "once-1234")
     assert callbacks == []
 
 

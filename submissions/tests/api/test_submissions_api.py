@@ -48,6 +48,18 @@ def test_idempotency_keys_are_per_learner(api_learner, api_outsider):
     assert Submission.objects.count() == 2
 
 
+def test_a_key_reused_with_a_different_body_is_a_422(api_learner):
+    api_learner.post("/api/v1/submissions/", payload(), HTTP_IDEMPOTENCY_KEY="retry-0002")
+    other = {
+        "exercise": "temperature-converter",
+        "files": [{"path": f.path, "content": f.content + "\n# changed\n"} for f in solution()],
+    }
+    response = api_learner.post("/api/v1/submissions/", other, HTTP_IDEMPOTENCY_KEY="retry-0002")
+    assert response.status_code == 422
+    assert response.json()["code"] == "idempotency_key_reused"
+    assert Submission.objects.count() == 1
+
+
 def test_a_malformed_idempotency_key_is_a_400(api_learner):
     response = api_learner.post("/api/v1/submissions/", payload(), HTTP_IDEMPOTENCY_KEY="x")
     assert response.status_code == 400
