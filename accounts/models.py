@@ -17,6 +17,21 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(f"'{value}' is not an IANA time zone, e.g. 'Europe/Berlin'.")
 
 
+# Control characters and line breaks (a name ends up in email headers and subjects), and
+# the bidirectional overrides that make text read differently from what it is.
+_NOT_PLAIN = frozenset(
+    chr(c)
+    for c in (*range(32), 127, 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+)
+
+
+def validate_plain_text(value: str) -> None:
+    if any(ch in _NOT_PLAIN for ch in value):
+        raise ValidationError(
+            "Use letters, digits, spaces and punctuation only (no line breaks or control characters)."
+        )
+
+
 class EmailUserManager(UserManager["User"]):
     """Users are identified by email; there is no username."""
 
@@ -53,7 +68,7 @@ class User(AbstractUser):
     first_name = None  # type: ignore[assignment]
     last_name = None  # type: ignore[assignment]
     email = models.EmailField("email address", unique=True)
-    display_name = models.CharField(max_length=80, blank=True)
+    display_name = models.CharField(max_length=80, blank=True, validators=[validate_plain_text])
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     practice_hour = models.PositiveSmallIntegerField(
         default=18,

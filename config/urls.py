@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
@@ -5,6 +6,9 @@ from config import health
 
 admin.site.site_header = "Apprentice staff"
 admin.site.site_title = "Apprentice admin"
+# Staff sign in through the site's login, with its rate limits and lockout, never through
+# the admin's own unthrottled form.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),

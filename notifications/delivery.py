@@ -33,7 +33,8 @@ def build_email(notification: Notification) -> EmailMultiAlternatives:
         "unsubscribe_url": unsubscribe,
     }
     message = EmailMultiAlternatives(
-        subject=notification.title,
+        # A subject is a header: one line, whatever the title holds.
+        subject=" ".join(notification.title.split()),
         body=render_to_string("notifications/email/notification.txt", context),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[recipient.email],

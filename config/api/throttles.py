@@ -4,10 +4,14 @@ deployments and tests can change them."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from redis.exceptions import RedisError
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
+
+logger = logging.getLogger(__name__)
 
 
 class _LiveRates:
@@ -17,6 +21,16 @@ class _LiveRates:
         rates: dict[str, Any] = api_settings.DEFAULT_THROTTLE_RATES
         rate = rates.get(self.scope or "")
         return str(rate) if rate else None
+
+    def allow_request(self, request: Any, view: Any) -> bool:
+        # The counters live in the shared cache (Redis). If it is away for a moment the
+        # request goes through (logged) rather than failing: the services keep their own
+        # limits in the database for what must never be exceeded.
+        try:
+            return bool(super().allow_request(request, view))  # type: ignore[misc]
+        except (RedisError, OSError) as exc:
+            logger.warning("throttle %s skipped: cache unavailable (%s)", self.scope, exc)
+            return True
 
 
 class UserThrottle(_LiveRates, UserRateThrottle):

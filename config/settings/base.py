@@ -46,6 +46,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "config.observability.RequestIdMiddleware",
     "config.availability.DatabaseUnavailableMiddleware",
+    "config.guards.RequestGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -158,6 +159,22 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Apprentice <hello@appren
 # Celery: locally the broker is kombu's filesystem transport under var/ (no server needed);
 # tests and production use Redis through REDIS_URL.
 REDIS_URL = env("REDIS_URL", default="")
+# Caches: Redis when there is one, so rate limits (DRF throttles, allauth's login lockout)
+# are shared by every process; each process's own memory otherwise (local, tests).
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("CACHE_URL", default=REDIS_URL),
+            "KEY_PREFIX": "apprentice",
+            "OPTIONS": {"socket_timeout": 1, "socket_connect_timeout": 1},
+        }
+    }
+# The client's address: the socket's, unless the deployment says how many proxies in front
+# of it append to X-Forwarded-For (a client can send that header with any value it likes).
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = NUM_PROXIES
+
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
 BROKER_DIR = VAR_DIR / "broker"
 if CELERY_BROKER_URL.startswith("filesystem://"):
@@ -249,6 +266,7 @@ REST_FRAMEWORK = {
         "submissions": env("API_SUBMISSIONS_RATE", default="10/min"),
     },
     "EXCEPTION_HANDLER": "config.api.errors.problem_exception_handler",
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_SCHEMA_CLASS": "config.api.schema.AutoSchema",
     "DATETIME_FORMAT": "iso-8601",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

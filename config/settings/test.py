@@ -14,5 +14,7 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
 ACCOUNT_RATE_LIMITS = False
+# Each test process keeps its own counters (CI's Redis is shared with real workers).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finders
 STATIC_ROOT = None  # no collectstatic in tests; WhiteNoise serves from the finders

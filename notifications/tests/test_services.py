@@ -239,20 +239,37 @@ def test_a_mentorship_notice_whose_send_outcome_is_unknown_is_sent_again(learner
 
 
 def test_one_email_that_cannot_be_sent_does_not_stop_its_batch(learner, make_learner):
+    from accounts.models import User
+
     other = make_learner()
     bad = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:11", title="a\nb", body="b"
+        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:11", title="t", body="b"
     )
     good = services.notification_create(
         recipient=other, kind=Kind.REVIEW_READY, dedupe_key="round:12", title="fine", body="b"
     )
     assert bad is not None and good is not None
+    # A row no email can carry (written around the validation, as an old import might).
+    User.objects.filter(pk=learner.pk).update(email="ada@example.com\nBcc: all@example.com")
     assert tasks.deliver_batch(notification_ids=[bad.pk, good.pk]) == 1
     bad.refresh_from_db()
     good.refresh_from_db()
     assert bad.email_status == DeliveryStatus.FAILED
     assert "BadHeaderError" in bad.email_last_error
     assert good.email_status == DeliveryStatus.SENT
+
+
+def test_a_title_with_line_breaks_makes_a_one_line_subject(learner):
+    created = services.notification_create(
+        recipient=learner,
+        kind=Kind.REVIEW_READY,
+        dedupe_key="round:15",
+        title="a\nb\r\nc",
+        body="b",
+    )
+    assert created is not None
+    assert tasks.deliver_batch(notification_ids=[created.pk]) == 1
+    assert mail.outbox[0].subject == "a b c"
 
 
 def test_notifications_older_than_the_retention_are_deleted(learner, settings):

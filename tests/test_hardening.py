@@ -1,0 +1,160 @@
+"""Limits that hold and inputs that never cause a 500 (issue: platform hardening)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def fresh_counters() -> None:
+    cache.clear()
+
+
+def test_anonymous_clients_cannot_dodge_the_limit_by_rotating_x_forwarded_for(
+    db: None, settings
+) -> None:
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "anon": "5/min",
+        },
+    }
+    client = APIClient()
+    codes = [
+        client.get("/api/v1/tracks/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code
+        for n in range(8)
+    ]
+    assert codes == [200] * 5 + [429] * 3
+
+
+def test_behind_one_trusted_proxy_the_client_address_is_the_last_hop(db: None, settings) -> None:
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "NUM_PROXIES": 1,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "anon": "2/min",
+        },
+    }
+    client = APIClient()
+    # The proxy appends the real address; what the client sent before it is ignored.
+    first = [
+        client.get("/api/v1/tracks/", HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 198.51.100.7").status_code
+        for n in range(3)
+    ]
+    other = client.get("/api/v1/tracks/", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.8").status_code
+    assert first == [200, 200, 429]
+    assert other == 200
+
+
+def test_the_admin_login_goes_through_the_sites_login_and_its_lockout(db: None) -> None:
+    response = Client().get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def _settings_in_a_fresh_process(module: str, **env: str) -> dict[str, object]:
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        "print(json.dumps({'cache': settings.CACHES['default']['BACKEND'], "
+        "'num_proxies': settings.REST_FRAMEWORK.get('NUM_PROXIES'), "
+        "'allauth_proxies': settings.ALLAUTH_TRUSTED_PROXY_COUNT}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": module, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    parsed: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return parsed
+
+
+def test_with_redis_every_process_shares_the_rate_limit_counters() -> None:
+    found = _settings_in_a_fresh_process(
+        "config.settings.local", REDIS_URL="redis://127.0.0.1:6379/3"
+    )
+    assert found == {
+        "cache": "django.core.cache.backends.redis.RedisCache",
+        "num_proxies": 0,
+        "allauth_proxies": 0,
+    }
+    assert _settings_in_a_fresh_process("config.settings.local", REDIS_URL="")["cache"] == (
+        "django.core.cache.backends.locmem.LocMemCache"
+    )
+
+
+# --- inputs that used to end in a 500 ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/certificates/AB%00CD/",
+        "/certificates/AB%00CD/",
+        "/api/v1/tracks/?x=%00",
+    ],
+)
+def test_a_nul_character_in_the_address_is_a_400(db: None, url: str) -> None:
+    response = Client().get(url)
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
+
+
+def test_json_nested_ten_thousand_deep_is_a_400_not_a_recursion_error(learner) -> None:
+    from tests.api.fixtures import session_token
+
+    deep = "[" * 10_000 + "]" * 10_000
+    for url in ("/api/v1/submissions/", "/_allauth/app/v1/auth/login"):
+        response = APIClient().post(
+            url, deep, content_type="application/json", HTTP_X_SESSION_TOKEN=session_token(learner)
+        )
+        assert response.status_code == 400, url
+
+
+def test_brackets_inside_json_strings_are_not_nesting() -> None:
+    from config.guards import json_depth
+
+    code = json.dumps({"files": [{"content": "[" * 5000 + '"\\\\"' + "{" * 500}]})
+    assert json_depth(code.encode()) == 3
+
+
+@pytest.mark.parametrize("offset", ["+16:00", "-23:59", "+00:00"])
+def test_time_filters_accept_any_offset_python_does(learner, offset: str) -> None:
+    from tests.api.fixtures import session_token
+
+    url = "/api/v1/submissions/?created_after=2026-01-01T00:00:00" + offset.replace("+", "%2B")
+    response = APIClient().get(url, HTTP_X_SESSION_TOKEN=session_token(learner))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("name", ["Ada\nBcc: x@example.com", "Ada\r", "Ada\x00", "\u202eadA"])
+def test_names_that_would_reach_a_header_cannot_hold_control_characters(learner, name: str) -> None:
+    from django.core.exceptions import ValidationError
+
+    from accounts.services import practice_settings_update
+
+    with pytest.raises(ValidationError):
+        practice_settings_update(
+            user=learner,
+            display_name=name,
+            time_zone="UTC",
+            practice_hour=18,
+            practice_days=[0, 1],
+            daily_goal_minutes=60,
+        )
