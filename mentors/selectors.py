@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.models import User
 from courses import selectors as course_selectors
@@ -126,27 +126,31 @@ def rounds_waiting_longest() -> QuerySet[ReviewRound]:
     return ReviewRound.objects.filter(status=ReviewRound.Status.WAITING).order_by("created_at")
 
 
+def _round_query(messages: QuerySet[RoundMessage]) -> QuerySet[ReviewRound]:
+    return ReviewRound.objects.select_related(
+        "capstone__learner", "capstone__track", "version__check_run", "reviewer"
+    ).prefetch_related("scores", Prefetch("messages", queryset=messages.select_related("author")))
+
+
 def round_for_viewer(*, user: User, round_id: int) -> ReviewRound:
     """The round with what its page shows. Raises ReviewRound.DoesNotExist unless the user
-    is the learner, their assigned mentor or staff (pages turn that into a 404)."""
-    review_round = (
-        ReviewRound.objects.select_related(
-            "capstone__learner", "capstone__track", "version__check_run", "reviewer"
-        )
-        .prefetch_related(
-            "scores",
-            Prefetch("messages", queryset=RoundMessage.objects.select_related("author")),
-        )
-        .get(pk=round_id)
-    )
+    is the learner, their assigned mentor or staff (pages turn that into a 404).
+
+    A mentor who was moved off the learner keeps read access to the rounds they decided
+    themselves, as they were when the assignment ended: later rounds, and messages written
+    after they left, are not theirs to read."""
+    review_round = _round_query(RoundMessage.objects.all()).get(pk=round_id)
     learner_id = review_round.capstone.learner_id
     if learner_id == user.pk or can_review(user=user, learner_id=learner_id):
         return review_round
-    # A mentor who decided a round of this capstone keeps read access after the
-    # assignment ends (approval ends it); acting on it needs `can_review`.
-    if not ReviewRound.objects.filter(capstone_id=review_round.capstone_id, reviewer=user).exists():
+    if review_round.reviewer_id != user.pk:
         raise ReviewRound.DoesNotExist
-    return review_round
+    left = MentorAssignment.objects.filter(
+        learner_id=learner_id, mentor__user=user, ended_at__isnull=False
+    ).aggregate(last=Max("ended_at"))["last"]
+    if left is None:
+        return review_round
+    return _round_query(RoundMessage.objects.filter(created_at__lte=left)).get(pk=round_id)
 
 
 def round_files(*, review_round: ReviewRound) -> list[CapstoneFile]:

@@ -161,3 +161,43 @@ def test_staff_reassign_from_the_admin_action_with_a_reason(
         url, {**data, "apply": "1", "mentor": second.mentor_profile.pk, "reason": "load balancing"}
     )
     assert mentor_of(learner) == second
+
+
+def test_a_mentor_moved_off_a_learner_keeps_only_what_they_decided(
+    backend_track: Track, staff: User
+) -> None:
+    from mentors.models import ReviewRound
+    from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
+
+    first = make_mentor("first@example.com", backend_track)
+    second = make_mentor("second@example.com", backend_track)
+    learner = enroll("learner@example.com", backend_track)
+    assert mentor_of(learner) == first
+    started_capstone(learner, backend_track, staff=staff)
+    round_one = services.capstone_upload(
+        learner=learner, upload=upload(zip_bytes(PROJECT))
+    ).review_round
+    services.round_message_add(review_round=round_one, author=first, body="Before I left.")
+    services.round_decide(
+        review_round=round_one,
+        reviewer=first,
+        decision="changes_requested",
+        summary="Tests.",
+        scores={},
+    )
+    services.assignment_set(learner=learner, mentor=second.mentor_profile, by=staff, reason="leave")
+    services.round_message_add(review_round=round_one, author=learner, body="After you left.")
+    round_two = services.capstone_upload(
+        learner=learner, upload=upload(zip_bytes({**PROJECT, "NOTES.md": "v2"}))
+    ).review_round
+
+    seen = selectors.round_for_viewer(user=first, round_id=round_one.pk)
+    assert [m.body for m in seen.messages.all()] == ["Before I left."]
+    with pytest.raises(ReviewRound.DoesNotExist):
+        selectors.round_for_viewer(user=first, round_id=round_two.pk)
+    assert not selectors.can_review(user=first, learner_id=learner.pk)
+    # The new mentor sees everything, and the learner too.
+    for viewer in (second, learner):
+        assert selectors.round_for_viewer(user=viewer, round_id=round_two.pk) == round_two
+        everything = selectors.round_for_viewer(user=viewer, round_id=round_one.pk)
+        assert [m.body for m in everything.messages.all()] == ["Before I left.", "After you left."]
