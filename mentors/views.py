@@ -8,6 +8,7 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,6 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from config import ratelimit
 from config.errors import ApplicationError
 from courses import selectors as course_selectors
 from mentors import selectors, services
@@ -301,6 +303,21 @@ def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
 # --------------------------------------------------------------------------- public pages
 
 
+def _too_many_lookups(request: HttpRequest) -> HttpResponse | None:
+    """Public pages: a certificate code must not be found by trying many."""
+    if ratelimit.allow(
+        request, action="certificate", limit=settings.CERTIFICATE_LOOKUPS_PER_MINUTE, per_seconds=60
+    ):
+        return None
+    response = HttpResponse(
+        "Too many certificate lookups; wait a minute and try again.",
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = "60"
+    return response
+
+
 def _certificate(code: str) -> Certificate:
     try:
         return selectors.certificate_by_code(code=code)
@@ -309,12 +326,17 @@ def _certificate(code: str) -> Certificate:
 
 
 def certificate(request: HttpRequest, code: str) -> HttpResponse:
+    if refused := _too_many_lookups(request):
+        return refused
     return render(request, "mentors/certificate.html", {"certificate": _certificate(code)})
 
 
 def certificate_print(request: HttpRequest, code: str) -> HttpResponse:
+    if refused := _too_many_lookups(request):
+        return refused
+    found = _certificate(code)
     context = {
-        "certificate": _certificate(code),
+        "certificate": found,
         "verify_url": request.build_absolute_uri(reverse("mentors:certificate", args=[code])),
     }
     return render(request, "mentors/certificate_print.html", context)

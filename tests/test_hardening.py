@@ -106,7 +106,7 @@ def test_with_redis_every_process_shares_the_rate_limit_counters() -> None:
     "url",
     [
         "/api/v1/certificates/AB%00CD/",
-        "/certificates/AB%00CD/",
+        "/mentors/certificates/AB%00CD/",
         "/api/v1/tracks/?x=%00",
     ],
 )
@@ -158,3 +158,60 @@ def test_names_that_would_reach_a_header_cannot_hold_control_characters(learner,
             practice_days=[0, 1],
             daily_goal_minutes=60,
         )
+
+
+# --- headers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/tracks/", "/api/v1/docs/", "/accounts/login/"])
+def test_every_page_has_a_content_security_policy_without_inline_script(
+    db: None, path: str
+) -> None:
+    response = Client().get(path)
+    policy = response["Content-Security-Policy"]
+    script_src = next(p for p in policy.split("; ") if p.startswith("script-src"))
+    assert script_src == "script-src 'self'"
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_no_template_has_inline_script_or_handlers() -> None:
+    import re
+
+    for path in (BASE_DIR / "templates").rglob("*.html"):
+        text = path.read_text()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), path
+        assert not re.search(r"\son[a-z]+\s*=", text), path
+
+
+def test_swagger_ui_is_served_from_our_own_static_files(db: None) -> None:
+    html = Client().get("/api/v1/docs/").content.decode()
+    assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
+
+
+def test_personal_responses_are_private_and_vary_on_who_asks(learner) -> None:
+    from tests.api.fixtures import session_token
+
+    api = APIClient().get("/api/v1/me/", HTTP_X_SESSION_TOKEN=session_token(learner))
+    assert api.status_code == 200
+    assert api["Cache-Control"] == "private, no-store"
+    assert "X-Session-Token" in api["Vary"] and "Cookie" in api["Vary"]
+    page = Client()
+    page.force_login(learner)
+    assert page.get("/dashboard/")["Cache-Control"] == "private, no-store"
+
+
+def test_the_public_certificate_page_and_api_are_rate_limited(db: None, settings) -> None:
+    settings.CERTIFICATE_LOOKUPS_PER_MINUTE = 3
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {
+            **settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"],
+            "certificates": "3/min",
+        },
+    }
+    page = reverse("mentors:certificate", args=["ABCD-EFGH-JKLM"])
+    pages = [Client().get(page).status_code for _ in range(5)]
+    api = [APIClient().get("/api/v1/certificates/ABCD-EFGH-JKLM/").status_code for _ in range(5)]
+    assert pages == [404, 404, 404, 429, 429]
+    assert api == [404, 404, 404, 429, 429]

@@ -41,6 +41,16 @@ class AnonThrottle(_LiveRates, AnonRateThrottle):
     pass
 
 
+class CertificateThrottle(_LiveRates, AnonRateThrottle):
+    """Public certificate checks, per client address, signed in or not (codes must not be
+    found by trying many)."""
+
+    scope = "certificates"
+
+    def get_cache_key(self, request: Any, view: Any) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
 class SubmissionsThrottle(_LiveRates, ScopedRateThrottle):
     """`throttle_scope = "submissions"` on the create view: submissions per minute per user.
     The service keeps its own per-minute rule too; this one answers before any work."""

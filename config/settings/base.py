@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served by us
     "accounts",
     "courses",
     "submissions",
@@ -47,6 +48,7 @@ MIDDLEWARE = [
     "config.observability.RequestIdMiddleware",
     "config.availability.DatabaseUnavailableMiddleware",
     "config.guards.RequestGuardMiddleware",
+    "config.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -264,6 +266,7 @@ REST_FRAMEWORK = {
         "user": env("API_USER_RATE", default="600/min"),
         "anon": env("API_ANON_RATE", default="60/min"),
         "submissions": env("API_SUBMISSIONS_RATE", default="10/min"),
+        "certificates": env("API_CERTIFICATES_RATE", default="30/min"),
     },
     "EXCEPTION_HANDLER": "config.api.errors.problem_exception_handler",
     "NUM_PROXIES": NUM_PROXIES,
@@ -305,6 +308,9 @@ LOGGING = {
 
 # drf-spectacular: the OpenAPI 3 schema of /api/v1/ (served at /api/v1/schema/).
 SPECTACULAR_SETTINGS = {
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "TITLE": "Apprentice API",
     "DESCRIPTION": (
         "The API of Apprentice for mobile clients. Authenticate with django-allauth's headless "
@@ -375,3 +381,7 @@ for _name, _task in (
         "schedule": 86_400.0,
         "options": {"expires": 3_600, "queue": "default"},
     }
+
+# Public certificate pages: lookups per client address and minute (codes are not guessable,
+# and must not become so by trying many).
+CERTIFICATE_LOOKUPS_PER_MINUTE = env.int("CERTIFICATE_LOOKUPS_PER_MINUTE", default=30)

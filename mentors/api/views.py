@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 from accounts.api.serializers import UserSummarySerializer
 from accounts.models import User
 from config.api.requests import request_user
+from config.api.throttles import CertificateThrottle
 from config.api.views import UserListView
 from courses import selectors as course_selectors
 from mentors import selectors, services
@@ -491,6 +492,8 @@ class ReviewQueueView(UserListView[ReviewRound]):
 
 class CertificateVerifyView(APIView):
     permission_classes = [AllowAny]
+    throttle_classes = [CertificateThrottle]
+    throttle_scope = "certificates"
 
     class OutputSerializer(serializers.Serializer[Certificate]):
         code = serializers.CharField()
