@@ -196,9 +196,14 @@ class EnrollmentAdmin(admin.ModelAdmin[Enrollment]):
     search_fields = ("learner__email", "learner__display_name")
     list_select_related = ("learner", "track")
     autocomplete_fields = ("learner",)
-    readonly_fields = ("created_at", "ended_at")
+    # Enrolment and switching have rules (one active enrollment, the start day, the mentor
+    # follows the track): they go through the actions below, which call the services.
+    readonly_fields = ("learner", "track", "status", "started_on", "created_at", "ended_at")
     date_hierarchy = "created_at"
     actions = ("switch_to_backend", "switch_to_data", "switch_to_automation")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
     def _switch(self, request: HttpRequest, queryset: QuerySet[Enrollment], slug: str) -> None:
         track = Track.objects.live().filter(slug=slug).first()

@@ -50,10 +50,10 @@ class MentorProfileAdmin(admin.ModelAdmin[MentorProfile]):
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        # New tracks, more capacity or back from a pause: waiting learners may fit now.
-        assigned = services.assign_waiting_learners()
-        if assigned:
-            messages.info(request, f"{assigned} waiting learner(s) got a mentor.")
+        # New tracks, more capacity or back from a pause: waiting learners may fit now. A
+        # worker hands the places out (the task the beat runs too), not this request.
+        services.assign_waiting_learners_later()
+        messages.info(request, "Waiting learners are being matched with mentors.")
 
 
 def _reassign_view(

@@ -166,6 +166,14 @@ def assignment_ensure(*, learner: User) -> MentorAssignment | None:
     )
 
 
+def assign_waiting_learners_later() -> None:
+    """Queue `assign_waiting_learners` for a worker, after the current transaction commits
+    (a capacity change saved in admin must be visible to it)."""
+    from mentors.tasks import assign_waiting_learners
+
+    publish_on_commit(assign_waiting_learners)
+
+
 def assign_waiting_learners(*, limit: int = 200) -> int:
     """Hand freed capacity to waiting learners, longest waiting first. Returns how many got
     a mentor. Each learner is assigned in its own transaction; tracks without a free

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.contrib import admin, messages
@@ -12,7 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
 
-from notifications import selectors
+from notifications import selectors, services
 from notifications.forms import AnnouncementForm
 from notifications.models import (
     DeliveryStatus,
@@ -48,12 +47,9 @@ class NotificationAdmin(admin.ModelAdmin[Notification]):
 
     @admin.action(description="Retry email of selected failed notifications")
     def retry_failed_email(self, request: HttpRequest, queryset: QuerySet[Notification]) -> None:
-        from notifications.services import enqueue_delivery
-
-        ids = list(queryset.filter(email_status=DeliveryStatus.FAILED).values_list("pk", flat=True))
-        queryset.filter(pk__in=ids).update(email_status=DeliveryStatus.PENDING)
-        enqueue_delivery(ids)
-        self.message_user(request, f"Queued {len(ids)} email(s) again.")
+        ids = list(queryset.values_list("pk", flat=True))
+        queued = services.email_retry_failed(notification_ids=ids)
+        self.message_user(request, f"Queued {queued} email(s) again.")
 
     def get_urls(self) -> list[URLPattern]:
         own = [
@@ -82,20 +78,13 @@ class NotificationAdmin(admin.ModelAdmin[Notification]):
     def announce_view(self, request: HttpRequest) -> HttpResponse:
         form = AnnouncementForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            from django.db import transaction
-
-            from notifications.tasks import announce
-
             track = form.cleaned_data["track"]
-            key = f"announcement:{uuid.uuid4().hex}"
-            args = (
-                track.pk,
-                form.cleaned_data["title"],
-                form.cleaned_data["body"],
-                form.cleaned_data["url"],
-                key,
+            services.announcement_schedule(
+                track_id=track.pk,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                url=form.cleaned_data["url"],
             )
-            transaction.on_commit(lambda: announce.delay(*args))
             messages.success(request, f"Announcement to {track.title} queued.")
             return redirect("admin:notifications_notification_changelist")
         context: dict[str, Any] = {

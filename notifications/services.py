@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import uuid
 import zoneinfo
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -369,3 +370,29 @@ def notifications_prune(*, now: datetime.datetime | None = None) -> int:
     cutoff = now - datetime.timedelta(days=settings.NOTIFICATION_RETENTION_DAYS)
     deleted, _ = Notification.objects.filter(created_at__lt=cutoff).delete()
     return deleted
+
+
+def email_retry_failed(*, notification_ids: Sequence[int]) -> int:
+    """Staff: send failed emails again (only those still failed), on commit."""
+    with transaction.atomic():
+        ids = list(
+            Notification.objects.filter(
+                pk__in=notification_ids, email_status=DeliveryStatus.FAILED
+            ).values_list("pk", flat=True)
+        )
+        Notification.objects.filter(pk__in=ids, email_status=DeliveryStatus.FAILED).update(
+            email_status=DeliveryStatus.PENDING, email_last_error=""
+        )
+        enqueue_delivery(ids)
+    return len(ids)
+
+
+def announcement_schedule(*, track_id: int, title: str, body: str, url: str) -> str:
+    """Staff: an announcement to every learner of a track, sent by a worker (batched like
+    reminders). Returns its key; the same key never sends twice."""
+    from notifications.tasks import announce
+
+    key = f"announcement:{uuid.uuid4().hex}"
+    with transaction.atomic():
+        publish_on_commit(announce, track_id, title, body, url, key)
+    return key

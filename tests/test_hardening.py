@@ -215,3 +215,86 @@ def test_the_public_certificate_page_and_api_are_rate_limited(db: None, settings
     api = [APIClient().get("/api/v1/certificates/ABCD-EFGH-JKLM/").status_code for _ in range(5)]
     assert pages == [404, 404, 404, 429, 429]
     assert api == [404, 404, 404, 429, 429]
+
+
+# --- admin writes go through services -------------------------------------------------------
+
+
+def test_retrying_failed_emails_from_admin_goes_through_the_service(
+    staff_client: Client, learner, django_capture_on_commit_callbacks
+) -> None:
+    from notifications import services
+    from notifications.models import DeliveryStatus, Kind, Notification
+
+    failed = services.notification_create(
+        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:99", title="t", body="b"
+    )
+    assert failed is not None
+    Notification.objects.filter(pk=failed.pk).update(email_status=DeliveryStatus.FAILED)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = staff_client.post(
+            reverse("admin:notifications_notification_changelist"),
+            {"action": "retry_failed_email", "_selected_action": [failed.pk]},
+        )
+    assert response.status_code == 302
+    failed.refresh_from_db()
+    assert failed.email_status == DeliveryStatus.PENDING
+    assert len(callbacks) == 1
+
+
+def test_an_announcement_from_admin_is_sent_by_a_worker_after_commit(
+    staff_client: Client, backend_track, django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    from notifications import tasks
+
+    sent: list[tuple[object, ...]] = []
+    monkeypatch.setattr(tasks.announce, "delay", lambda *args: sent.append(args))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            reverse("admin:notifications_announce"),
+            {"track": backend_track.pk, "title": "Hello", "body": "News", "url": ""},
+        )
+    assert response.status_code == 302
+    assert [args[:4] for args in sent] == [(backend_track.pk, "Hello", "News", "")]
+
+
+def test_saving_a_mentor_in_admin_queues_the_assignment_task_instead_of_running_it(
+    staff_client: Client, mentor, django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    from mentors import services, tasks
+
+    queued: list[str] = []
+    monkeypatch.setattr(tasks.assign_waiting_learners, "delay", lambda: queued.append("assign"))
+    ran: list[str] = []
+    monkeypatch.setattr(services, "assign_waiting_learners", lambda: ran.append("inline") or 0)
+    profile = mentor.mentor_profile
+    url = reverse("admin:mentors_mentorprofile_change", args=[profile.pk])
+    form = staff_client.get(url)
+    assert form.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            url,
+            {
+                "user": mentor.pk,
+                "tracks": [t.pk for t in profile.tracks.all()],
+                "capacity": 7,
+                "is_active": "on",
+                "bio": profile.bio,
+                "availability": getattr(profile, "availability", ""),
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert queued == ["assign"] and ran == []
+
+
+def test_enrollments_are_not_added_or_edited_around_the_services_in_admin(
+    staff_client: Client, learner
+) -> None:
+    from courses.models import Enrollment
+
+    assert staff_client.get(reverse("admin:courses_enrollment_add")).status_code == 403
+    enrollment = Enrollment.objects.get(learner=learner)
+    page = staff_client.get(reverse("admin:courses_enrollment_change", args=[enrollment.pk]))
+    assert page.status_code == 200
+    assert 'name="status"' not in page.content.decode()
+    assert 'name="track"' not in page.content.decode()
