@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
 
 
@@ -21,3 +23,10 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is
         if commit:
             user.save()
         return user
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        """Signing up with an address that has an account answers like a new sign-up; it
+        also costs what a new sign-up costs (one password hash), so the time an answer
+        takes says nothing about which addresses have accounts."""
+        make_password(secrets.token_urlsafe(24))
+        super().send_account_already_exists_mail(email)

@@ -77,13 +77,38 @@ def _skipped_ranges(source: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _create_mutations(source: str) -> tuple[Any, list[Any]]:
+    """mutmut's mutations of `source`, decorated functions and classes included.
+
+    mutmut skips decorated definitions because its trampolines cannot wrap them; here each
+    mutant is a whole file graded on its own, so `@property`, `@dataclass` and
+    `@contextmanager` code is mutated too. The decorator expressions themselves are not
+    (mutating them breaks the import, which says nothing about the tests)."""
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper
+    from mutmut.file_mutation import MutationVisitor, mutation_operators, pragma_no_mutate_lines
+
+    class Visitor(MutationVisitor):  # type: ignore[misc]
+        def _skip_node_and_children(self, node: Any) -> bool:
+            if isinstance(node, cst.Decorator):
+                return True
+            if isinstance(node, cst.FunctionDef | cst.ClassDef) and node.decorators:
+                return False
+            return bool(super()._skip_node_and_children(node))
+
+    module = cst.parse_module(source)
+    visitor = Visitor(mutation_operators, pragma_no_mutate_lines(source), None)
+    module = MetadataWrapper(module).visit(visitor)
+    return module, visitor.mutations
+
+
 def mutants_of(path: str, source: str) -> list[Mutant]:
     """First-order mutants of one file, each as a whole mutated file."""
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
-    from mutmut.file_mutation import create_mutations, deep_replace
+    from mutmut.file_mutation import deep_replace
 
-    module, mutations = create_mutations(source)
+    module, mutations = _create_mutations(source)
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     skipped = _skipped_ranges(source)
     found: list[Mutant] = []
@@ -193,12 +218,18 @@ def _grade_suite_against(
     )
 
 
+# Bump when the set of mutants generated for the same code changes (stales every entry).
+MUTANTS_VERSION = "2"  # 2: decorated functions and classes are mutated too
+
+
 def mutation_fingerprint(exercise: content.ExerciseSpec, listed: dict[str, str]) -> str:
     import hashlib
 
     from courses import keys
 
-    payload = json.dumps([keys.fingerprint(exercise), sorted(listed)], sort_keys=True)
+    payload = json.dumps(
+        [keys.fingerprint(exercise), sorted(listed), MUTANTS_VERSION], sort_keys=True
+    )
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

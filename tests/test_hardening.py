@@ -266,7 +266,12 @@ def test_saving_a_mentor_in_admin_queues_the_assignment_task_instead_of_running_
     queued: list[str] = []
     monkeypatch.setattr(tasks.assign_waiting_learners, "delay", lambda: queued.append("assign"))
     ran: list[str] = []
-    monkeypatch.setattr(services, "assign_waiting_learners", lambda: ran.append("inline") or 0)
+
+    def inline() -> int:
+        ran.append("inline")
+        return 0
+
+    monkeypatch.setattr(services, "assign_waiting_learners", inline)
     profile = mentor.mentor_profile
     url = reverse("admin:mentors_mentorprofile_change", args=[profile.pk])
     form = staff_client.get(url)
@@ -298,3 +303,31 @@ def test_enrollments_are_not_added_or_edited_around_the_services_in_admin(
     assert page.status_code == 200
     assert 'name="status"' not in page.content.decode()
     assert 'name="track"' not in page.content.decode()
+
+
+def test_signing_up_with_a_known_address_costs_a_password_hash_like_a_new_one(
+    db: None, learner, settings, monkeypatch
+) -> None:
+    """The answer is the same and so is the work (one hash), so timing does not tell which
+    addresses have accounts. Counted in hashes, not seconds."""
+    from django.contrib.auth import hashers
+
+    settings.ACCOUNT_RATE_LIMITS = False
+    hashed: list[str] = []
+    original = hashers.make_password
+
+    def counting(password: str | None, *args: object, **kwargs: object) -> str:
+        hashed.append("x")
+        return original(password, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hashers, "make_password", counting)
+    monkeypatch.setattr("accounts.adapters.make_password", counting)
+    monkeypatch.setattr("django.contrib.auth.base_user.make_password", counting)
+    form = {"password1": "a-long-unique-pass-98", "password2": "a-long-unique-pass-98"}
+    known = Client().post(reverse("account_signup"), {"email": learner.email, **form})
+    known_hashes = len(hashed)
+    hashed.clear()
+    new = Client().post(reverse("account_signup"), {"email": "new-person@example.com", **form})
+    assert known.status_code == new.status_code == 302
+    assert known["Location"] == new["Location"]
+    assert known_hashes >= 1 and len(hashed) >= 1
