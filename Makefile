@@ -85,7 +85,7 @@ bench-grading: venv
 bench-reminders: venv
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) bench/reminders.py
 
-## bench-api: 50 concurrent clients against the API on 10,000 learners / 500,000 submissions
+## bench-api: wrk -t2 -c16 per endpoint, next to /api/v1/me/, on 10,000 learners / 500,000 submissions
 bench-api: venv
 	$(PY) bench/api.py
 
