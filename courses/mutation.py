@@ -196,6 +196,8 @@ def score_exercise(folder: str) -> dict[str, Any]:
         "equivalent": len(survivors) - len(unlisted),
         "score": round(killed / counted, 4) if counted else 1.0,
         "survivors": unlisted,
+        # Listed as equivalent but killed (or no longer generated): the list is out of date.
+        "listed_not_surviving": sorted(set(listed) - set(survivors)),
         "seconds": round(time.monotonic() - started, 1),
     }
 
