@@ -105,7 +105,7 @@ def check_sandbox(mode: str = "bwrap") -> None:
 
 
 @dataclass
-class _Prepared:
+class PreparedRun:
     spec: Spec
     tmp: Path
     host_work: str  # where learner files live as the run sees them (for cleaning text)
@@ -134,7 +134,7 @@ def _learner_files(files: Sequence[SandboxFile], *, whole_project: bool) -> list
     return kept
 
 
-def _prepare(
+def prepare_run(
     *,
     kind: str,
     files: Sequence[SandboxFile],
@@ -143,7 +143,7 @@ def _prepare(
     runtime: Runtime,
     limits: Limits,
     mode: str,
-) -> _Prepared:
+) -> PreparedRun:
     """Lay out one run's temp dir and build its process spec (nothing runs yet)."""
     tmp = Path(tempfile.mkdtemp(prefix="apprentice-sandbox-"))
     try:
@@ -169,7 +169,7 @@ def _prepare(
             env = sandbox_env(extra, home=str(work), runtime_bin=str(runtime.path / "bin"))
             command = [str(runtime.python), *PYTHON_FLAGS, str(src / "lib" / "launcher.py")]
             argv = [*command, kind, str(report_w), *args]
-            return _Prepared(
+            return PreparedRun(
                 Spec(
                     argv,
                     env,
@@ -208,7 +208,7 @@ def _prepare(
         preexec = make_preexec(
             limits, run_uid=run_uid, stage_mounts=stage, cgroup_procs=cgroup.procs_files
         )
-        return _Prepared(
+        return PreparedRun(
             Spec(argv, {}, limits, preexec, report_w, report_r, cgroup), tmp, SANDBOX_WORK
         )
     except BaseException:
@@ -216,7 +216,8 @@ def _prepare(
         raise
 
 
-def _run(prepared: Sequence[_Prepared]) -> list[RawRun]:
+def run_prepared(prepared: Sequence[PreparedRun]) -> list[RawRun]:
+    """Run prepared runs at once (see `process.execute`) and remove their temp dirs."""
     try:
         return execute([p.spec for p in prepared])
     finally:
@@ -224,7 +225,7 @@ def _run(prepared: Sequence[_Prepared]) -> list[RawRun]:
             shutil.rmtree(p.tmp, ignore_errors=True)
 
 
-def _cleaner(host_work: str) -> functools.partial[str]:
+def text_cleaner(host_work: str) -> functools.partial[str]:
     return functools.partial(_clean, host_work=host_work)
 
 
@@ -235,7 +236,9 @@ def _clean(text: str, *, host_work: str) -> str:
     return text.replace(tempfile.gettempdir() + "/apprentice-sandbox-", "/sandbox-")
 
 
-def _internal_error(reason: str, exc: BaseException) -> SandboxResult:
+def internal_error_result(reason: str, exc: BaseException) -> SandboxResult:
+    """Our side failed: a generic reason for the learner, the details logged and in the
+    staff notes."""
     logger.error("sandbox run failed: %s: %s", type(exc).__name__, exc, exc_info=exc)
     return SandboxResult(
         outcome=Outcome.INTERNAL_ERROR,
@@ -270,7 +273,7 @@ def grade_submission(
     check_sandbox(mode)
     try:
         runs = [
-            _prepare(
+            prepare_run(
                 kind="visible",
                 files=files,
                 tests=_under("", visible_tests),
@@ -282,7 +285,7 @@ def grade_submission(
         ]
         if hidden_checks:
             runs.append(
-                _prepare(
+                prepare_run(
                     kind="hidden",
                     files=files,
                     tests=_under("hidden/", hidden_checks),
@@ -292,17 +295,17 @@ def grade_submission(
                     mode=mode,
                 )
             )
-        raws = _run(runs)
+        raws = run_prepared(runs)
     except SandboxUnavailable:
         raise
     except Exception as exc:  # our side failed, not the learner's code
-        return _internal_error("The grader failed to run your code; it will be retried.", exc)
+        return internal_error_result("The grader failed to run your code; it will be retried.", exc)
     return grade(
         visible_raw=raws[0],
         hidden_raw=raws[1] if len(raws) > 1 else None,
         key=key,
         limits=limits,
-        clean=_cleaner(runs[0].host_work),
+        clean=text_cleaner(runs[0].host_work),
     )
 
 
@@ -321,7 +324,7 @@ def record_answer_key(
     learner could not guess (only bools, None or exception types)."""
     check_sandbox(mode)
     runs = [
-        _prepare(
+        prepare_run(
             kind="visible",
             files=solution,
             tests=_under("", visible_tests),
@@ -330,7 +333,7 @@ def record_answer_key(
             limits=limits,
             mode=mode,
         ),
-        _prepare(
+        prepare_run(
             kind="hidden",
             files=solution,
             tests=_under("hidden/", hidden_checks),
@@ -340,7 +343,7 @@ def record_answer_key(
             mode=mode,
         ),
     ]
-    visible_raw, hidden_raw = _run(runs)
+    visible_raw, hidden_raw = run_prepared(runs)
     visible, problem = read_visible(visible_raw, limits)
     texts = [t.message for t in visible.tests] if visible else []
     end = run_end(visible_raw, limits, texts)
@@ -413,10 +416,10 @@ def run_tool(
     """Run a quality tool (kind "exec") or a capstone's own tests (kind "capstone").
     Paths in `args` are as the sandbox sees them (use `tool_path`)."""
     check_sandbox(mode)
-    prepared = _prepare(
+    prepared = prepare_run(
         kind=kind, files=files, tests=[], args=args, runtime=runtime, limits=limits, mode=mode
     )
-    return _run([prepared])[0]
+    return run_prepared([prepared])[0]
 
 
 def tool_path(runtime: Runtime, mode: str, relative: str) -> str:

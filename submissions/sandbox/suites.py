@@ -20,6 +20,14 @@ from dataclasses import dataclass
 
 from .isolation import DEFAULT_LIMITS, Limits
 from .report import Outcome, SandboxFile, SandboxResult, TestResult
+from .runner import (
+    VISIBLE_ARGS,
+    check_sandbox,
+    internal_error_result,
+    prepare_run,
+    run_prepared,
+    text_cleaner,
+)
 from .runtimes import Runtime
 from .verdict import one_line, read_visible, run_end
 
@@ -155,8 +163,6 @@ def grade_test_suite(
     mode: str = "bwrap",
 ) -> SandboxResult:
     """Run the suite against the subject and every mutant, all at once."""
-    from .runner import VISIBLE_ARGS, _cleaner, _internal_error, _prepare, _run, check_sandbox
-
     subject_module = subject.path.removesuffix(".py")
     problems = suite_problems(suite, subject_module=subject_module, allowed_imports=allowed_imports)
     if problems:
@@ -172,7 +178,7 @@ def grade_test_suite(
     implementations = [subject.content, *(m.content for m in mutants)]
     try:
         prepared = [
-            _prepare(
+            prepare_run(
                 kind="visible",
                 files=[SandboxFile(subject.path, code)],
                 tests=list(suite),
@@ -183,10 +189,12 @@ def grade_test_suite(
             )
             for code in implementations
         ]
-        raws = _run(prepared)
+        raws = run_prepared(prepared)
     except Exception as exc:
-        return _internal_error("The grader failed to run your tests; it will be retried.", exc)
-    clean = _cleaner(prepared[0].host_work)
+        return internal_error_result(
+            "The grader failed to run your tests; it will be retried.", exc
+        )
+    clean = text_cleaner(prepared[0].host_work)
     subject_raw, mutant_raws = raws[0], raws[1:]
     report, problem = read_visible(subject_raw, limits)
     tests = list(report.tests) if report else []
