@@ -31,6 +31,7 @@ from submissions.sandbox import (
     runtimes,
 )
 from submissions.sandbox.runner import INSIDE, INSIDE_FILES
+from submissions.sandbox.runner import hidden_checks_pass as runner_hidden_checks_pass
 from submissions.sandbox.suites import MutantFile, grade_test_suite
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -236,6 +237,18 @@ def grade(
         runtime=runtimes.resolve(exercise.runtime),
         limits=limits_of(exercise),
         mode=mode,
+    )
+
+
+def hidden_checks_pass(exercise: ExerciseSpec, code_role: str, key: AnswerKey) -> bool:
+    """Whether the hidden checks alone agree with the key for these files (see
+    `runner.hidden_checks_pass`): False decides that `grade` would not pass."""
+    return runner_hidden_checks_pass(
+        files=sandbox_files(exercise, code_role),
+        hidden_checks=sandbox_files(exercise, "hidden_test"),
+        key=key,
+        runtime=runtimes.resolve(exercise.runtime),
+        limits=limits_of(exercise),
     )
 
 

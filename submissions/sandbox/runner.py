@@ -46,7 +46,15 @@ from .observations import informative
 from .process import RawRun, Spec, execute
 from .report import HIDDEN_PREFIX, Outcome, SandboxFile, SandboxResult
 from .runtimes import Runtime, RuntimeUnavailable
-from .verdict import AnswerKey, grade, one_line, read_hidden, read_visible, run_end
+from .verdict import (
+    AnswerKey,
+    grade,
+    hidden_checks_match,
+    one_line,
+    read_hidden,
+    read_visible,
+    run_end,
+)
 
 logger = logging.getLogger("apprentice.sandbox")
 
@@ -307,6 +315,31 @@ def grade_submission(
         limits=limits,
         clean=text_cleaner(runs[0].host_work),
     )
+
+
+def hidden_checks_pass(
+    *,
+    files: Sequence[SandboxFile],
+    hidden_checks: Sequence[SandboxFile],
+    key: AnswerKey,
+    runtime: Runtime,
+    limits: Limits = DEFAULT_LIMITS,
+    mode: str = "bwrap",
+) -> bool:
+    """Only the hidden run: a cheap first look for trusted code (mutation testing), where
+    False already decides that `grade_submission` would not pass."""
+    check_sandbox(mode)
+    run = prepare_run(
+        kind="hidden",
+        files=files,
+        tests=_under("hidden/", hidden_checks),
+        args=HIDDEN_ARGS,
+        runtime=runtime,
+        limits=limits,
+        mode=mode,
+    )
+    (raw,) = run_prepared([run])
+    return hidden_checks_match(raw, key, limits)
 
 
 def record_answer_key(

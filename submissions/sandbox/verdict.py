@@ -267,6 +267,18 @@ def _hidden_results(
     return results, failed, notes
 
 
+def hidden_checks_match(hidden_raw: RawRun, key: AnswerKey, limits: Limits) -> bool:
+    """Whether a hidden run alone matched every check of the key. False means `grade` of
+    the same code cannot pass (the verdict is strict), whatever the visible run does."""
+    if run_end(hidden_raw, limits, []) is not None:
+        return False
+    report, problem = read_hidden(hidden_raw)
+    if problem:
+        return False
+    _, failed, _ = _hidden_results(report, key)
+    return failed == 0
+
+
 def grade(
     *,
     visible_raw: RawRun,
