@@ -496,10 +496,10 @@ def check_exercise(folder: str, use_cache: bool = True) -> tuple[bool, str]:
         key = keys.record(exercise, use_cache=use_cache)
         solution = keys.grade(exercise, "solution", key)
         starter = keys.grade(exercise, "starter", key)
+        mutation = _mutation_status(exercise)
     except ContentError as exc:
         return False, f"PROBLEM  {folder}: {exc}"
     ok = solution.outcome == "passed" and starter.outcome != "passed"
-    mutation = _mutation_status(exercise)
     ok = ok and not mutation.startswith("PROBLEM")
     line = (
         f"{'ok' if ok else 'PROBLEM':8} {exercise.slug}: solution {solution.outcome} "

@@ -104,7 +104,12 @@ def test_every_phase_has_lessons_with_real_text() -> None:
 def test_every_exercise_has_starter_solution_and_enough_tests() -> None:
     for _, exercise in PROGRAM.exercises():
         roles = {f.role for f in exercise.files}
-        assert roles == {"starter", "solution", "visible_test", "hidden_test"}, exercise.slug
+        if exercise.kind == "tests":
+            # The learner writes the tests: the code under test and its mutants instead.
+            assert roles == {"starter", "solution", "subject", "mutant"}, exercise.slug
+        else:
+            expected = {"starter", "solution", "visible_test", "hidden_test"}
+            assert roles == expected, exercise.slug
 
 
 def _copy_curriculum(tmp_path: Path) -> Path:
