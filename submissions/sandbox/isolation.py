@@ -319,6 +319,9 @@ def new_run_uid() -> int | None:
     return _UID_BASE + secrets.randbelow(_UID_SPAN) if os.geteuid() == 0 else None
 
 
+NPROC_BACKSTOP_SLACK = 16
+
+
 def make_preexec(
     limits: Limits,
     *,
@@ -327,6 +330,9 @@ def make_preexec(
     cgroup_procs: Sequence[str],
 ) -> Callable[[], None]:
     libc = ctypes.CDLL(None, use_errno=True) if stage_mounts else None
+    # With a pids cgroup, the cgroup is the limit (it counts the refusals, so the verdict can
+    # name the cause) and RLIMIT_NPROC a backstop a little above it; without one, the rlimit.
+    nproc = limits.max_processes + (NPROC_BACKSTOP_SLACK if cgroup_procs else 0)
 
     def preexec() -> None:
         # Runs in the forked child before exec: keep it to syscalls.
@@ -356,7 +362,7 @@ def make_preexec(
         resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
         resource.setrlimit(resource.RLIMIT_NOFILE, (limits.max_open_files, limits.max_open_files))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_NPROC, (limits.max_processes, limits.max_processes))
+        resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
         if run_uid is not None:
             os.setgroups([])
             os.setgid(run_uid)
