@@ -37,10 +37,8 @@ def plan_moves(folder: Path) -> list[tuple[Path, Path]]:
     """Return (source, destination) pairs for every visible file directly in `folder`."""
     if not folder.is_dir():
         raise NotADirectoryError(f"not a folder: {folder}")
-    files = sorted(
-        (p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")),
-        key=lambda p: p.name,
-    )
+    # Paths in one folder sort by their names.
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     plan: list[tuple[Path, Path]] = []
     taken: set[Path] = set()
     for source in files:

@@ -75,8 +75,8 @@ def clean_csv(
             raise ValueError(f"unknown column {column!r}; the header has {columns}")
     rows: list[Row] = []
     for values in reader:
-        padded = values + [""] * (len(columns) - len(values))
-        rows.append(dict(zip(columns, padded, strict=False)))
+        # Short rows are padded with "", values beyond the header are ignored.
+        rows.append({column: values[i] if i < len(values) else "" for i, column in enumerate(columns)})
     cleaned = clean_rows(rows, required=required, defaults=defaults)
     writer = csv.writer(target)
     writer.writerow(columns)
