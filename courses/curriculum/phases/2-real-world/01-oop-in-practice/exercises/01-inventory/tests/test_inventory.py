@@ -88,3 +88,12 @@ def test_with_block_keeps_changes_on_success():
         same.add("cup", 1)
     assert same is inv
     assert inv == Inventory({"mug": 2, "cup": 1})
+
+
+def test_total_is_read_only_and_names_are_stripped():
+    inv = Inventory({"mug": 2, " mug ": 1})
+    assert inv.total == 3
+    with pytest.raises(AttributeError):
+        inv.total = 10
+    assert inv.total == 3
+    assert inv[" mug"] == 3

@@ -51,3 +51,16 @@ def test_all_methods_share_the_same_interface():
     receipts = [method.pay(Decimal("200")) for method in methods]
     assert [r.method for r in receipts] == ["card", "wallet", "bank transfer"]
     assert all(isinstance(m, PaymentMethod) for m in methods)
+
+
+def test_wallet_balance_is_read_only_and_exact_payment_is_allowed():
+    wallet = Wallet(Decimal("12"))
+    with pytest.raises(AttributeError):
+        wallet.balance = Decimal("1000")
+    assert wallet.pay(12).total == Decimal("12.00")
+    assert wallet.balance == Decimal("0")
+
+
+def test_card_fee_rounds_halves_up():
+    # 1.5 % of 3.00 is 0.045; plus 0.20 gives 0.245, which rounds up to 0.25
+    assert Card(Decimal("100")).pay(3).fee == Decimal("0.25")

@@ -86,7 +86,9 @@ def add_expense(
     value = parse_amount(amount)
     with conn:
         cursor = conn.execute(
-            "INSERT INTO expenses (day, cents, category, note) VALUES (?, ?, ?, ?)",
+            """
+            INSERT INTO expenses (day, cents, category, note) VALUES (?, ?, ?, ?)
+            """,
             (day.isoformat(), _to_cents(value), _clean_category(category), note.strip()),
         )
     assert cursor.lastrowid is not None
@@ -98,45 +100,49 @@ def list_expenses(
 ) -> list[Expense]:
     """Expenses ordered by day then id, optionally only one month and/or category."""
     _check_month(month)
-    sql = "SELECT id, day, cents, category, note FROM expenses WHERE 1 = 1"
-    params: list[str] = []
-    if month is not None:
-        sql += " AND substr(day, 1, 7) = ?"
-        params.append(month)
-    if category is not None:
-        sql += " AND category = ?"
-        params.append(_clean_category(category))
-    sql += " ORDER BY day, id"
+    wanted = None if category is None else _clean_category(category)
+    rows = conn.execute(
+        """
+        SELECT id, day, cents, category, note FROM expenses
+        WHERE (:month IS NULL OR substr(day, 1, 7) = :month)
+          AND (:category IS NULL OR category = :category)
+        ORDER BY day, id
+        """,
+        {"month": month, "category": wanted},
+    )
     return [
         Expense(row[0], date.fromisoformat(row[1]), _from_cents(row[2]), row[3], row[4])
-        for row in conn.execute(sql, params)
+        for row in rows
     ]
 
 
 def summarise(conn: sqlite3.Connection, month: str | None = None) -> dict[str, Decimal]:
     """Total spent per category (categories A-Z), optionally for one month."""
     _check_month(month)
-    sql = "SELECT category, SUM(cents) FROM expenses"
-    params: list[str] = []
-    if month is not None:
-        sql += " WHERE substr(day, 1, 7) = ?"
-        params.append(month)
-    sql += " GROUP BY category ORDER BY category"
-    return {category: _from_cents(cents) for category, cents in conn.execute(sql, params)}
+    rows = conn.execute(
+        """
+        SELECT category, SUM(cents) FROM expenses
+        WHERE (:month IS NULL OR substr(day, 1, 7) = :month)
+        GROUP BY category
+        ORDER BY category
+        """,
+        {"month": month},
+    )
+    return {category: _from_cents(cents) for category, cents in rows}
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="expenses", description="Track what you spend.")
+    parser = argparse.ArgumentParser()
     commands = parser.add_subparsers(dest="command", required=True)
-    add = commands.add_parser("add", help="record an expense")
+    add = commands.add_parser("add")
     add.add_argument("amount")
     add.add_argument("category")
-    add.add_argument("--date", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
+    add.add_argument("--date", type=date.fromisoformat)  # YYYY-MM-DD
     add.add_argument("--note", default="")
-    show = commands.add_parser("list", help="list expenses")
+    show = commands.add_parser("list")
     show.add_argument("--month")
     show.add_argument("--category")
-    summary = commands.add_parser("summary", help="totals per category")
+    summary = commands.add_parser("summary")
     summary.add_argument("--month")
     return parser
 
@@ -147,7 +153,7 @@ def main(argv: Sequence[str] | None = None, db_path: str | Path = "expenses.db")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has already printed its message
-        return exc.code if isinstance(exc.code, int) else 2
+        return int(exc.code or 0)
     conn = connect(db_path)
     try:
         if args.command == "add":
@@ -168,7 +174,7 @@ def main(argv: Sequence[str] | None = None, db_path: str | Path = "expenses.db")
             else:
                 for category, total in totals.items():
                     print(f"{category}: {total}")
-                print(f"total: {sum(totals.values(), Decimal('0.00'))}")
+                print(f"total: {sum(totals.values())}")
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -56,9 +56,9 @@ class CityStats:
     avg_c: float
 
 
-def _number(value: Any, field: str) -> float:
+def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{field} must be a number, got {value!r}")
+        raise ValueError(f"not a number: {value!r}")
     return float(value)
 
 
@@ -80,9 +80,9 @@ def parse_payload(payload: str | Mapping[str, Any]) -> list[Reading]:
     for index, item in enumerate(raw_readings):
         try:
             time = item["time"]
-            datetime.fromisoformat(time.replace("Z", "+00:00"))
-            temp = _number(item["temp_c"], "temp_c")
-            humidity = _number(item["humidity"], "humidity")
+            datetime.fromisoformat(time)  # Python 3.11+ also reads a trailing "Z"
+            temp = _number(item["temp_c"])
+            humidity = _number(item["humidity"])
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise ValueError(f"reading {index} is invalid: {exc}") from exc
         if not 0 <= humidity <= 100 or humidity != int(humidity):
@@ -97,9 +97,11 @@ def create_schema(conn: sqlite3.Connection) -> None:
 
 
 def _city_id(conn: sqlite3.Connection, name: str, country: str) -> int:
-    conn.execute("INSERT OR IGNORE INTO cities (name, country) VALUES (?, ?)", (name, country))
+    conn.execute(
+        """INSERT OR IGNORE INTO cities (name, country) VALUES (?, ?)""", (name, country)
+    )
     row = conn.execute(
-        "SELECT id FROM cities WHERE name = ? AND country = ?", (name, country)
+        """SELECT id FROM cities WHERE name = ? AND country = ?""", (name, country)
     ).fetchone()
     return int(row[0])
 
@@ -111,8 +113,10 @@ def store_readings(conn: sqlite3.Connection, readings: Iterable[Reading]) -> int
         for reading in readings:
             city_id = _city_id(conn, reading.city, reading.country)
             cursor = conn.execute(
-                "INSERT OR IGNORE INTO readings (city_id, time, temp_c, humidity)"
-                " VALUES (?, ?, ?, ?)",
+                """
+                INSERT OR IGNORE INTO readings (city_id, time, temp_c, humidity)
+                VALUES (?, ?, ?, ?)
+                """,
                 (city_id, reading.time, reading.temp_c, reading.humidity),
             )
             added += cursor.rowcount
@@ -129,17 +133,18 @@ def fetch_and_store(conn: sqlite3.Connection, fetch: Fetcher, city: str) -> int:
 
 def city_stats(conn: sqlite3.Connection, city: str | None = None) -> list[CityStats]:
     """Count, min, max and average temperature per city (joined), ordered by name."""
-    sql = """
+    rows = conn.execute(
+        """
         SELECT c.name, c.country, COUNT(r.id), MIN(r.temp_c), MAX(r.temp_c), AVG(r.temp_c)
         FROM cities AS c
         JOIN readings AS r ON r.city_id = c.id
-    """
-    params: list[str] = []
-    if city is not None:
-        sql += " WHERE lower(c.name) = lower(?)"
-        params.append(city.strip())
-    sql += " GROUP BY c.id ORDER BY c.name, c.country"
+        WHERE :city IS NULL OR lower(c.name) = lower(:city)
+        GROUP BY c.id
+        ORDER BY c.name, c.country
+        """,
+        {"city": None if city is None else city.strip()},
+    )
     return [
         CityStats(name, country, count, low, high, round(avg, 2))
-        for name, country, count, low, high, avg in conn.execute(sql, params)
+        for name, country, count, low, high, avg in rows
     ]

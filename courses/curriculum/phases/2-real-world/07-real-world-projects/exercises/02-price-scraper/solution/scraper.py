@@ -46,57 +46,48 @@ class ProductParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str]] = []
-        self._stack: list[tuple[str, set[str]]] = []
+        self._stack: list[str] = []  # the open elements, outermost first
         self._product_depth: int | None = None
-        self._field: str | None = None
-        self._field_depth = 0
-        self._current: dict[str, list[str]] = {}
+        self._field: tuple[str, int] | None = None  # ("name" or "price", its depth)
+        self._current: dict[str, list[str]] = {"name": [], "price": []}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_TAGS:
             return
-        classes = set((dict(attrs).get("class") or "").split())
-        self._stack.append((tag, classes))
+        value = dict(attrs).get("class")
+        classes = set(value.split()) if value else set()
+        self._stack.append(tag)
         depth = len(self._stack)
         if self._product_depth is None:
             if "product" in classes:
                 self._product_depth = depth
-                self._current = {"name": [], "price": []}
         elif self._field is None:
-            for wanted in ("name", "price"):
-                if wanted in classes:
-                    self._field, self._field_depth = wanted, depth
-                    break
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in VOID_TAGS:  # <div/> in HTML is just a start tag; treat it as empty
-            self.handle_starttag(tag, attrs)
-            self.handle_endtag(tag)
+            wanted = "name" if "name" in classes else "price" if "price" in classes else None
+            if wanted is not None:
+                self._field = (wanted, depth)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in VOID_TAGS or all(open_tag != tag for open_tag, _ in self._stack):
-            return  # a stray end tag: ignore it
-        while self._stack:
+        if tag not in self._stack:
+            return  # a stray end tag (void elements are never on the stack): ignore it
+        position = len(self._stack) - 1 - self._stack[::-1].index(tag)
+        while len(self._stack) > position:
             depth = len(self._stack)
-            open_tag, _ = self._stack.pop()
-            if self._field is not None and depth == self._field_depth:
+            self._stack.pop()
+            if self._field is not None and depth == self._field[1]:
                 self._field = None
             if self._product_depth is not None and depth == self._product_depth:
                 self._finish_product()
-            if open_tag == tag:
-                break
 
     def handle_data(self, data: str) -> None:
         if self._field is not None:
-            self._current[self._field].append(data)
+            self._current[self._field[0]].append(data)
 
     def _finish_product(self) -> None:
         name = " ".join("".join(self._current["name"]).split())
-        price = " ".join("".join(self._current["price"]).split())
-        self.found.append((name, price))
+        self.found.append((name, "".join(self._current["price"])))
         self._product_depth = None
         self._field = None
-        self._current = {}
+        self._current = {"name": [], "price": []}
 
     def close(self) -> None:
         super().close()
@@ -140,14 +131,14 @@ def scrape(
     rules = robots_rules(robots_txt)
     delay = rules.crawl_delay(user_agent)
     result = ScrapeResult()
-    fetched_any = False
+    fetches = 0
     for url in urls:
         if not rules.can_fetch(user_agent, url):
             result.disallowed.append(url)
             continue
-        if fetched_any and delay:
+        if fetches and delay:
             sleep(float(delay))
-        fetched_any = True
+        fetches += 1
         try:
             html = fetch(url)
         except OSError as exc:

@@ -1,0 +1,2 @@
+"""Durations, in seconds."""
+DURATION: dict[str, float] = {}

@@ -1,0 +1,2 @@
+"""Lengths, in metres."""
+LENGTH: dict[str, float] = {}

@@ -1,0 +1,2 @@
+"""Masses, in kilograms."""
+MASS: dict[str, float] = {}
