@@ -10,7 +10,6 @@ import json
 import os
 
 ALGORITHM = "pbkdf2_sha256"
-DIGEST_BYTES = 32
 MIN_SALT_BYTES = 8
 
 
@@ -23,7 +22,7 @@ class ExpiredToken(InvalidToken):
 
 
 def _b64encode(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
 def _b64decode(text: str) -> bytes:
@@ -32,7 +31,7 @@ def _b64decode(text: str) -> bytes:
 
 
 def _derive(password: str, salt: bytes, iterations: int) -> bytes:
-    return hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations, DIGEST_BYTES)
+    return hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations)  # 32 bytes
 
 
 def hash_password(password: str, *, salt: bytes | None = None, iterations: int = 200_000) -> str:
@@ -63,7 +62,7 @@ def verify_password(password: str, stored: str) -> bool:
 
 
 def _signature(body: str, secret: bytes) -> str:
-    return _b64encode(hmac.new(secret, body.encode("ascii"), hashlib.sha256).digest())
+    return _b64encode(hmac.new(secret, body.encode(), hashlib.sha256).digest())
 
 
 def sign_token(
@@ -77,7 +76,7 @@ def sign_token(
     if not secret:
         raise ValueError("secret must not be empty")
     claims = {**payload, "exp": issued_at + ttl_seconds}
-    body = _b64encode(json.dumps(claims, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+    body = _b64encode(json.dumps(claims, sort_keys=True, separators=(",", ":")).encode())
     return f"{body}.{_signature(body, secret)}"
 
 

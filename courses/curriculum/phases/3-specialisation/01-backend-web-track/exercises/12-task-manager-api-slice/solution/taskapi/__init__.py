@@ -1,0 +1,1 @@
+"""A slice of the task-manager API: accounts, tokens and private task lists."""
