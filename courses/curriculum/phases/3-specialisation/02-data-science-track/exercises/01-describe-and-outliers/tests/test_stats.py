@@ -10,6 +10,12 @@ def test_mean_and_median():
     assert median([3, 1, 2]) == 2
 
 
+def test_results_are_builtin_floats():
+    for value in (mean(DATA), median([3, 1, 2]), stdev(DATA), quantile(DATA, 0.5)):
+        assert type(value) is float
+    assert all(type(v) is float for v in describe(DATA).values())
+
+
 def test_sample_and_population_stdev():
     assert stdev(DATA, sample=False) == pytest.approx(2.0)
     assert stdev(DATA) == pytest.approx(2.1380899)
@@ -37,7 +43,9 @@ def test_describe_matches_pandas_conventions():
 
 def test_zscore_finds_the_spike():
     readings = [10, 11, 9, 10, 12, 10, 11, 95, 10, 9]
-    assert zscore_outliers(readings, threshold=2.5) == [7]
+    result = zscore_outliers(readings, threshold=2.5)
+    assert result == [7]
+    assert type(result) is list
 
 
 def test_empty_input_is_rejected():

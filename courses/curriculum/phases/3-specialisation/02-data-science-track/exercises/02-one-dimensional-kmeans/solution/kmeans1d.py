@@ -38,16 +38,16 @@ def assign(values: Sequence[float], centroids: Sequence[float]) -> list[int]:
 
 def _update(values: Sequence[float], labels: list[int], centroids: list[float]) -> list[float]:
     members: list[list[float]] = [[] for _ in centroids]
-    for value, label in zip(values, labels, strict=True):
+    for value, label in zip(values, labels):
         members[label].append(value)
     return [
         math.fsum(group) / len(group) if group else old
-        for group, old in zip(members, centroids, strict=True)
+        for group, old in zip(members, centroids)
     ]
 
 
 def _inertia(values: Sequence[float], labels: list[int], centroids: list[float]) -> float:
-    return math.fsum((x - centroids[label]) ** 2 for x, label in zip(values, labels, strict=True))
+    return math.fsum((x - centroids[label]) ** 2 for x, label in zip(values, labels))
 
 
 def kmeans_1d(values: Sequence[float], k: int, *, max_iter: int = 100) -> KMeansResult:

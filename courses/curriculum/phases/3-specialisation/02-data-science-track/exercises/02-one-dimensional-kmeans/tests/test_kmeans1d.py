@@ -18,6 +18,13 @@ def test_readme_example():
     assert result.inertia == pytest.approx(4.5)
 
 
+def test_results_hold_builtin_types():
+    result = kmeans_1d([1, 2, 3, 10, 11, 12], k=2)
+    assert type(result.labels) is list and all(type(x) is int for x in result.labels)
+    assert type(result.centroids) is list and all(type(c) is float for c in result.centroids)
+    assert type(result.inertia) is float
+
+
 def test_labels_follow_input_order():
     result = kmeans_1d([31, 1, 12, 2, 30, 11], k=2)
     assert isinstance(result, KMeansResult)
