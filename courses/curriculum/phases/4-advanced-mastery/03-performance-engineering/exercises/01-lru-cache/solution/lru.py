@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, Generic, ParamSpec, TypeVar, cast
+from typing import Any, Generic, ParamSpec, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -28,13 +28,12 @@ class LRUCache(Generic[K, V]):
 
     def get(self, key: K, default: V | None = None) -> V | None:
         """Return the value (a hit, refreshing recency) or `default` (a miss)."""
-        value = self._data.get(key, _MISSING)
-        if value is _MISSING:
+        if key not in self._data:
             self._misses += 1
             return default
         self._hits += 1
         self._data.move_to_end(key)
-        return cast(V, value)
+        return self._data[key]
 
     def put(self, key: K, value: V) -> None:
         """Insert or replace; evict the least recently used entry when over capacity."""
@@ -42,7 +41,8 @@ class LRUCache(Generic[K, V]):
             self._data.move_to_end(key)
         self._data[key] = value
         if len(self._data) > self._capacity:
-            old_key, old_value = self._data.popitem(last=False)
+            old_key = next(iter(self._data))  # the least recently used key comes first
+            old_value = self._data.pop(old_key)
             self._evictions += 1
             if self._on_evict is not None:
                 self._on_evict(old_key, old_value)
@@ -90,7 +90,7 @@ def memoize(capacity: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
             key = (args, tuple(sorted(kwargs.items())))
             found = cache.get(key, _MISSING)
             if found is not _MISSING:
-                return cast(R, found)
+                return found  # type: ignore[no-any-return]
             result = func(*args, **kwargs)
             cache.put(key, result)
             return result
