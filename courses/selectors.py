@@ -7,7 +7,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from accounts.models import User
@@ -52,9 +52,13 @@ def _visible_modules(track: Track | None) -> Q:
 
 
 def _plan_modules(learner: User) -> Q:
-    """Modules of a learner's plan: shared phases plus their own track's modules."""
-    enrollment = active_enrollment(learner=learner)
-    return _visible_modules(enrollment.track if enrollment else None)
+    """Modules of a learner's plan: shared phases plus their own track's modules. The
+    track is a subquery of the list's own query (one active enrollment per learner), not a
+    query of its own."""
+    if not learner.is_authenticated:
+        return _visible_modules(None)
+    track = Enrollment.objects.active().filter(learner=learner).values("track_id")[:1]
+    return Q(track__isnull=True) | Q(track=Subquery(track))
 
 
 def lessons_for_learner(*, learner: User) -> QuerySet[Lesson]:
@@ -348,3 +352,34 @@ def learner_progress(
                     )
         progress.phases.append(item)
     return progress
+
+
+# The API's lesson and exercise lists show titles and their module, never the bodies,
+# statements or capstone briefs (kilobytes a row) that the pages' selects bring along.
+_API_MODULE_FIELDS = (
+    "id",
+    "slug",
+    "title",
+    "order",
+    "minutes",
+    "module",
+    "module__slug",
+    "module__title",
+    "module__order",
+    "module__phase",
+    "module__phase__number",
+    "module__track",
+    "module__track__slug",
+)
+
+
+def api_lessons_for_learner(*, learner: User) -> QuerySet[Lesson]:
+    """`lessons_for_learner` with only the columns the API list shows."""
+    return lessons_for_learner(learner=learner).only(*_API_MODULE_FIELDS)
+
+
+def api_exercises_for_learner(*, learner: User) -> QuerySet[Exercise]:
+    """`exercises_for_learner` with only the columns the API list shows."""
+    return exercises_for_learner(learner=learner).only(
+        *_API_MODULE_FIELDS, "kind", "difficulty", "runtime"
+    )

@@ -91,6 +91,10 @@ class Submission(models.Model):
         indexes = [
             models.Index(fields=("learner", "exercise", "-created_at")),
             models.Index(fields=("status", "created_at")),
+            # A learner's feed, newest first, read a page at a time (the API's cursor).
+            models.Index(fields=("learner", "-created_at", "-id")),
+            # "Solved": a learner's passing submissions by exercise, from the index alone.
+            models.Index(fields=("learner", "status", "exercise")),
         ]
 
     def __str__(self) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from courses import keys
 from courses.models import AnswerKey as AnswerKeyRow
@@ -200,6 +201,23 @@ STATUS_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=1024)
+def _test_sources_of_version(exercise_id: int, content_hash: str) -> dict[str, str]:
+    # The sync rewrites an exercise's files only together with its content hash, so the
+    # parsed sources of one (exercise, hash) never change: parse them once per process.
+    return visible_test_sources(exercise_id=exercise_id)
+
+
+def test_sources_for(*, submission: Submission) -> dict[str, str]:
+    """`visible_test_sources` of the submission's exercise; without a query or a parse when
+    the exercise (with its content hash) is already loaded and was seen before."""
+    if Submission._meta.get_field("exercise").is_cached(submission):
+        exercise = submission.exercise
+        if "content_hash" not in exercise.get_deferred_fields() and exercise.content_hash:
+            return dict(_test_sources_of_version(exercise.pk, exercise.content_hash))
+    return visible_test_sources(exercise_id=submission.exercise_id)
+
+
 def public_report(*, submission: Submission) -> dict[str, Any]:
     """The stored report as learners (and mentors) may see it. Visible tests with their
     message, output and the test's source; hidden checks by name and pass/fail only (the
@@ -216,7 +234,7 @@ def public_report(*, submission: Submission) -> dict[str, Any]:
             continue
         item = dict(test)
         if sources is None:
-            sources = visible_test_sources(exercise_id=submission.exercise_id)
+            sources = test_sources_for(submission=submission)
         item["source"] = sources.get(str(item.get("nodeid", "")).split("[", 1)[0], "")
         item["status_label"] = STATUS_WORDS.get(str(item.get("status")), str(item.get("status")))
         item["file"] = str(item.get("nodeid", "")).split("::", 1)[0]
@@ -227,3 +245,50 @@ def public_report(*, submission: Submission) -> dict[str, Any]:
     report["hidden_checks"] = hidden
     report["hidden_passed"] = sum(1 for h in hidden if h["passed"])
     return report
+
+
+# The API's submission shapes: the exercise's slug and title only (its statement is
+# kilobytes per row), and none of the staff-only or bookkeeping columns.
+API_LIST_FIELDS = (
+    "id",
+    "learner_id",
+    "exercise",
+    "exercise__slug",
+    "exercise__title",
+    "status",
+    "source",
+    "created_at",
+    "finished_at",
+    "tests_passed",
+    "tests_total",
+    "duration_ms",
+)
+API_DETAIL_FIELDS = (
+    *API_LIST_FIELDS,
+    "exercise__content_hash",
+    "started_at",
+    "reason",
+    "report",
+    "quality",
+)
+
+
+def api_learner_submissions(*, learner: Any) -> QuerySet[Submission]:
+    """The learner's submissions with the columns the API list shows (one query a page)."""
+    return learner_submissions(learner=learner).only(*API_LIST_FIELDS)
+
+
+def api_submission_for_learner(*, learner: Any, submission_id: int) -> Submission:
+    """The learner's own submission with what the API detail shows: two queries (the row
+    with its exercise's slug and title, then its files); DoesNotExist for another's id."""
+    return (
+        Submission.objects.select_related("exercise")
+        .only(*API_DETAIL_FIELDS)
+        .prefetch_related(
+            Prefetch(
+                "files",
+                queryset=SubmissionFile.objects.only("id", "submission_id", "path", "content"),
+            )
+        )
+        .get(pk=submission_id, learner=learner)
+    )

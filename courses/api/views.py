@@ -16,14 +16,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from config.api.pagination import WindowCountPagePagination
 from config.api.requests import request_user
-from config.api.views import UserListView
+from config.api.views import PlainRowsListView, UserListView
 from courses import selectors, services
 from courses.api.filters import ExerciseFilter, LessonFilter
 from courses.api.serializers import (
     EnrollmentSerializer,
     FileSerializer,
     ModuleRefSerializer,
+    module_ref,
 )
 from courses.models import Enrollment, Exercise, ExerciseFile, Lesson, Phase, Program, Track
 
@@ -255,13 +257,24 @@ LESSON_EXAMPLE = {
 }
 
 
-class LessonListView(UserListView[Lesson]):
+class LessonListView(PlainRowsListView[Lesson]):
     model = Lesson
+    pagination_class = WindowCountPagePagination
     serializer_class = LessonSerializer
     filterset_class = LessonFilter
 
     def list_for(self, user: User) -> QuerySet[Lesson]:
-        return selectors.lessons_for_learner(learner=user)
+        return selectors.api_lessons_for_learner(learner=user)
+
+    def row(self, item: Lesson) -> dict[str, Any]:
+        return {
+            "slug": item.slug,
+            "title": item.title,
+            "module": module_ref(item.module),
+            "order": item.order,
+            "minutes": item.minutes,
+            "completed": bool(item.completed),  # type: ignore[attr-defined]
+        }
 
     @extend_schema(
         summary="Lessons of your plan (shared phases and your track), in order",
@@ -392,13 +405,27 @@ EXERCISE_EXAMPLE = {
 }
 
 
-class ExerciseListView(UserListView[Exercise]):
+class ExerciseListView(PlainRowsListView[Exercise]):
     model = Exercise
+    pagination_class = WindowCountPagePagination
     serializer_class = ExerciseSerializer
     filterset_class = ExerciseFilter
 
     def list_for(self, user: User) -> QuerySet[Exercise]:
-        return selectors.exercises_for_learner(learner=user)
+        return selectors.api_exercises_for_learner(learner=user)
+
+    def row(self, item: Exercise) -> dict[str, Any]:
+        return {
+            "slug": item.slug,
+            "title": item.title,
+            "kind": item.kind,
+            "module": module_ref(item.module),
+            "order": item.order,
+            "difficulty": item.difficulty,
+            "minutes": item.minutes,
+            "runtime": item.runtime,
+            "solved": bool(item.solved),  # type: ignore[attr-defined]
+        }
 
     @extend_schema(
         summary="Exercises and projects of your plan, in order",

@@ -22,7 +22,7 @@ from accounts.models import User
 from config.api.pagination import FeedCursorPagination
 from config.api.requests import request_user
 from config.api.throttles import SubmissionsThrottle
-from config.api.views import UserListView
+from config.api.views import PlainRowsListView, api_datetime
 from courses import selectors as course_selectors
 from courses.models import Exercise
 from submissions import selectors, services
@@ -145,7 +145,7 @@ def _if_none_match(request: Request) -> set[str]:
     return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
-class SubmissionsView(UserListView[Submission]):
+class SubmissionsView(PlainRowsListView[Submission]):
     model = Submission
     """GET lists your submissions (cursor-paginated, newest first); POST submits code."""
 
@@ -175,7 +175,21 @@ class SubmissionsView(UserListView[Submission]):
         return throttles
 
     def list_for(self, user: User) -> QuerySet[Submission]:
-        return selectors.learner_submissions(learner=user)
+        return selectors.api_learner_submissions(learner=user)
+
+    def row(self, item: Submission) -> dict[str, Any]:
+        return {
+            "id": item.pk,
+            "exercise": {"slug": item.exercise.slug, "title": item.exercise.title},
+            "status": item.status,
+            "is_final": item.is_final,
+            "source": item.source,
+            "created_at": api_datetime(item.created_at),
+            "finished_at": api_datetime(item.finished_at),
+            "tests_passed": item.tests_passed,
+            "tests_total": item.tests_total,
+            "duration_ms": item.duration_ms,
+        }
 
     @extend_schema(
         summary="Your submissions, newest first (cursor pagination)",
@@ -264,7 +278,9 @@ class SubmissionsView(UserListView[Submission]):
             submission, replayed = services.submission_create_idempotent(
                 learner=learner, exercise=exercise, files=files, idempotency_key=key
             )
-        submission = selectors.submission_for_learner(learner=learner, submission_id=submission.pk)
+        submission = selectors.api_submission_for_learner(
+            learner=learner, submission_id=submission.pk
+        )
         return Response(
             SubmissionDetailSerializer(submission).data,
             status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
@@ -308,22 +324,41 @@ class SubmissionDetailView(APIView):
     )
     def get(self, request: Request, submission_id: int) -> Response:
         learner = request_user(request)
-        state = (
-            Submission.objects.filter(pk=submission_id, learner=learner)
-            .annotate(has_quality=ExpressionWrapper(~Q(quality={}), output_field=BooleanField()))
-            .values("status", "finished_at", "has_quality")
-            .first()
-        )
-        if state is None:
-            raise Http404("No such submission.")
+        sent = _if_none_match(request)
+        if sent:
+            # A poll: answer from the few columns the ETag is made of (one indexed query).
+            state = (
+                Submission.objects.filter(pk=submission_id, learner=learner)
+                .annotate(
+                    has_quality=ExpressionWrapper(~Q(quality={}), output_field=BooleanField())
+                )
+                .values("status", "finished_at", "has_quality")
+                .first()
+            )
+            if state is None:
+                raise Http404("No such submission.")
+            etag = submission_etag(
+                submission_id=submission_id,
+                status_value=state["status"],
+                finished_at=state["finished_at"],
+                has_quality=bool(state["has_quality"]),
+            )
+            if etag in sent:
+                return Response(status=status.HTTP_304_NOT_MODIFIED, headers=_poll_headers(etag))
+        try:
+            submission = selectors.api_submission_for_learner(
+                learner=learner, submission_id=submission_id
+            )
+        except Submission.DoesNotExist as exc:
+            raise Http404("No such submission.") from exc
         etag = submission_etag(
-            submission_id=submission_id,
-            status_value=state["status"],
-            finished_at=state["finished_at"],
-            has_quality=bool(state["has_quality"]),
+            submission_id=submission.pk,
+            status_value=submission.status,
+            finished_at=submission.finished_at,
+            has_quality=submission.quality != {},  # as the poll's SQL says it
         )
-        headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
-        if etag in _if_none_match(request):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
-        submission = selectors.submission_for_learner(learner=learner, submission_id=submission_id)
-        return Response(SubmissionDetailSerializer(submission).data, headers=headers)
+        return Response(SubmissionDetailSerializer(submission).data, headers=_poll_headers(etag))
+
+
+def _poll_headers(etag: str) -> dict[str, str]:
+    return {"ETag": etag, "Cache-Control": "private, no-cache"}

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from courses.models import Enrollment, ExerciseFile, Lesson, LessonCompletion
+from courses.models import Enrollment, Exercise, ExerciseFile, Lesson, LessonCompletion
 from tests.api.fixtures import query_count
 
 pytestmark = pytest.mark.django_db
@@ -122,6 +122,76 @@ def test_course_lists_cost_the_same_queries_at_any_page_size(api_learner, learne
     large = query_count(api_learner, f"{path}?page_size=30")
     assert small == large
     assert large <= 6
+
+
+@pytest.mark.parametrize("path", ["/api/v1/lessons/", "/api/v1/exercises/"])
+def test_plan_lists_are_one_query_after_authentication(api_learner, path):
+    # The learner's track is a subquery and the total comes with the page (COUNT OVER ()).
+    assert query_count(api_learner, f"{path}?page_size=3") == 3
+    assert query_count(api_learner, f"{path}?page_size=3&page=2") == 3
+
+
+@pytest.mark.parametrize("path", ["/api/v1/lessons/", "/api/v1/exercises/"])
+def test_plan_lists_count_and_page_as_before(api_learner, path):
+    everything = api_learner.get(f"{path}?page_size=100").json()
+    total = everything["count"]
+    assert total == len(everything["results"]) > 7
+    first = api_learner.get(f"{path}?page_size=5").json()
+    assert first["count"] == total
+    assert first["previous"] is None
+    assert "page=2" in first["next"]
+    last_number = -(-total // 5)
+    last = api_learner.get(f"{path}?page_size=5&page={last_number}").json()
+    assert last["next"] is None
+    assert last == api_learner.get(f"{path}?page_size=5&page=last").json()
+    walked = [item["slug"] for item in first["results"]]
+    for number in range(2, last_number + 1):
+        walked += [
+            item["slug"]
+            for item in api_learner.get(f"{path}?page_size=5&page={number}").json()["results"]
+        ]
+    assert walked == [item["slug"] for item in everything["results"]]
+    for bad in (str(last_number + 1), "0", "x"):
+        response = api_learner.get(f"{path}?page_size=5&page={bad}")
+        assert response.status_code == 404
+        assert response.json()["code"] == "not_found"
+
+
+def test_plan_lists_never_read_bodies_or_statements(api_learner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        api_learner.get("/api/v1/lessons/")
+        api_learner.get("/api/v1/exercises/")
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    for column in ("body_html", "body_markdown", "statement_html", "capstone_brief", '"suite"'):
+        assert column not in sql
+
+
+@pytest.mark.parametrize(
+    ("path", "view"),
+    [("/api/v1/lessons/", "LessonListView"), ("/api/v1/exercises/", "ExerciseListView")],
+)
+def test_plain_rows_are_what_the_documented_serializer_says(api_learner, learner, path, view):
+    from courses.api import views
+    from submissions.models import Submission
+
+    for lesson in Lesson.objects.live()[:3]:
+        LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
+    for exercise in Exercise.objects.live().filter(module__track__isnull=True)[:2]:
+        Submission.objects.create(learner=learner, exercise=exercise, status="passed")
+    list_view = getattr(views, view)
+    rows = api_learner.get(f"{path}?page_size=100").json()["results"]
+    items = list_view().list_for(learner)
+    assert rows == list_view.serializer_class(items, many=True).data
+    assert any(row.get("completed") or row.get("solved") for row in rows)
+    assert any(row["module"]["track"] for row in rows)
+
+
+def test_an_empty_filtered_list_is_a_page_of_nothing(api_learner):
+    body = api_learner.get("/api/v1/exercises/?difficulty=99").json()
+    assert body == {"count": 0, "next": None, "previous": None, "results": []}
 
 
 def test_enrollment_list_queries_are_constant(

@@ -182,4 +182,70 @@ def test_list_queries_are_constant_in_page_size(api_learner, learner):
     )
     small = query_count(api_learner, "/api/v1/submissions/?page_size=3")
     large = query_count(api_learner, "/api/v1/submissions/?page_size=30")
-    assert small == large <= 4
+    assert small == large <= 3  # the session, the user, the page
+
+
+def _sql_of(client, url: str) -> list[str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def test_the_list_never_reads_reports_or_exercise_statements(api_learner, learner_submission):
+    (page,) = [sql for sql in _sql_of(api_learner, "/api/v1/submissions/") if "submission" in sql]
+    for column in ('"report"', '"quality"', '"grader_notes"', "statement_html", "statement_m"):
+        assert column not in page
+
+
+def test_a_detail_costs_two_queries_after_authentication_and_no_statement(
+    api_learner, learner_submission, django_assert_max_num_queries
+):
+    url = f"/api/v1/submissions/{learner_submission.pk}/"
+    api_learner.get(url)  # the exercise's visible tests are parsed once per process
+    with django_assert_max_num_queries(4):  # session, user, the submission, its files
+        response = api_learner.get(url)
+    assert response.status_code == 200
+    assert response.json()["report"]["tests"][0]["name"] == "test_convert"
+    sql = _sql_of(api_learner, url)
+    assert not any("courses_exercisefile" in query for query in sql)
+    assert not any("statement_html" in query or "grader_notes" in query for query in sql)
+
+
+def test_visible_test_sources_are_read_again_when_the_exercise_changes(learner_submission):
+    from submissions import selectors
+
+    submission = selectors.api_submission_for_learner(
+        learner=learner_submission.learner, submission_id=learner_submission.pk
+    )
+    before = selectors.test_sources_for(submission=submission)
+    assert any("test_convert" in nodeid for nodeid in before)
+    exercise = submission.exercise
+    file = exercise.files.filter(role="visible_test").order_by("path").first()
+    assert file is not None
+    file.content += "\n\ndef test_added_later():\n    assert True\n"
+    file.save()
+    assert selectors.test_sources_for(submission=submission) == before  # same content hash
+    exercise.content_hash = "changed-by-a-sync"
+    after = selectors.test_sources_for(submission=submission)
+    assert any(nodeid.endswith("::test_added_later") for nodeid in after)
+
+
+def test_list_rows_are_what_the_documented_serializer_says(
+    api_learner, learner, learner_submission
+):
+    from django.utils import timezone
+
+    from submissions import selectors
+    from submissions.api.views import SubmissionSerializer
+
+    Submission.objects.filter(pk=learner_submission.pk).update(
+        finished_at=timezone.now(), duration_ms=412
+    )
+    Submission.objects.create(learner=learner, exercise=exercise(), status="queued")
+    rows = api_learner.get("/api/v1/submissions/").json()["results"]
+    expected = SubmissionSerializer(selectors.learner_submissions(learner=learner), many=True).data
+    assert rows == expected
+    assert {row["is_final"] for row in rows} == {True, False}
