@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
@@ -242,6 +243,11 @@ class NextStep:
     minutes: int = 0
     difficulty: int = 0  # exercises only
 
+    @property
+    def url(self) -> str:
+        name = "courses:lesson" if self.kind == "lesson" else "courses:exercise"
+        return reverse(name, args=[self.slug])
+
 
 @dataclass
 class Progress:
@@ -352,6 +358,137 @@ def learner_progress(
                     )
         progress.phases.append(item)
     return progress
+
+
+def plan_steps(*, phases: list[Phase], done: set[int], solved: set[int]) -> list[PlanStep]:
+    """Every lesson and exercise of the plan in the order the dashboard walks them (per
+    module: its lessons, then its exercises), each marked done or not. `phases` from
+    `roadmap()`: no further queries."""
+    steps: list[PlanStep] = []
+    for phase in phases:
+        for module in phase.modules.all():
+            steps.extend(
+                PlanStep(
+                    NextStep("lesson", lesson.title, lesson.slug, phase.number, lesson.minutes),
+                    done=lesson.pk in done,
+                )
+                for lesson in module.lessons.all()
+            )
+            steps.extend(
+                PlanStep(
+                    NextStep(
+                        "exercise",
+                        exercise.title,
+                        exercise.slug,
+                        phase.number,
+                        exercise.minutes,
+                        exercise.difficulty,
+                    ),
+                    done=exercise.pk in solved,
+                )
+                for exercise in module.exercises.all()
+            )
+    return steps
+
+
+@dataclass
+class PlanStep:
+    step: NextStep
+    done: bool
+
+
+def next_step_after(
+    *, learner: User, kind: Literal["lesson", "exercise"], slug: str
+) -> NextStep | None:
+    """What to do after this lesson or exercise: the first unfinished step after it in plan
+    order, else the first unfinished one before it; None when everything is done."""
+    enrollment = active_enrollment(learner=learner)
+    phases = roadmap(track=enrollment.track if enrollment else None)
+    steps = plan_steps(
+        phases=phases,
+        done=completed_lesson_ids(learner=learner),
+        solved=solved_exercise_ids(learner=learner),
+    )
+    here = next(
+        (i for i, s in enumerate(steps) if s.step.kind == kind and s.step.slug == slug), None
+    )
+    if here is None:
+        return next((s.step for s in steps if not s.done), None)
+    for item in [*steps[here + 1 :], *steps[:here]]:
+        if not item.done:
+            return item.step
+    return None
+
+
+CATCH_UP_STEPS = 3
+
+
+@dataclass
+class CatchUp:
+    """For a learner behind the calendar: by how many days, and this week's realistic
+    share of the way back (what fits their own goal and practice days)."""
+
+    days_behind: int
+    steps: list[NextStep]
+    steps_minutes: int
+    week_minutes: int
+    practice_days: int
+    backlog_minutes: int
+    target_phase: Phase
+
+    @property
+    def weeks_to_catch_up(self) -> int:
+        return max(1, -(-self.backlog_minutes // max(self.week_minutes, 1)))
+
+    @property
+    def backlog_hours(self) -> int:
+        return max(1, round(self.backlog_minutes / 60))
+
+
+def catch_up_plan(*, progress: Progress) -> CatchUp | None:
+    """None unless the learner is behind. Days behind: today's plan day minus the plan day
+    their finished work reaches (the unfinished phase's days, shared out by how much of it
+    is done). This week: the next unfinished steps in order, up to three, as many as fit in
+    the learner's week (daily goal × practice days), at least one."""
+    if progress.pace != "behind":
+        return None
+    current = next((item for item in progress.phases if not item.is_complete), None)
+    if current is None:
+        return None
+    span = current.phase.last_day - current.phase.first_day + 1
+    share = current.items_done / current.items_total if current.items_total else 1
+    reached_day = current.phase.first_day - 1 + int(span * share)
+    days_behind = max(1, progress.day_number - reached_day)
+    learner = progress.enrollment.learner
+    practice_days = max(1, len(learner.practice_weekdays))
+    week_minutes = learner.daily_goal_minutes * practice_days
+    steps = plan_steps(
+        phases=[item.phase for item in progress.phases],
+        done=progress.completed_lesson_ids,
+        solved=progress.solved_exercise_ids,
+    )
+    target = progress.expected_phase
+    backlog = sum(
+        s.step.minutes for s in steps if not s.done and s.step.phase_number < target.number
+    )
+    chosen: list[NextStep] = []
+    minutes = 0
+    for item in steps:
+        if item.done:
+            continue
+        if chosen and (len(chosen) >= CATCH_UP_STEPS or minutes + item.step.minutes > week_minutes):
+            break
+        chosen.append(item.step)
+        minutes += item.step.minutes
+    return CatchUp(
+        days_behind=days_behind,
+        steps=chosen,
+        steps_minutes=minutes,
+        week_minutes=week_minutes,
+        practice_days=practice_days,
+        backlog_minutes=backlog,
+        target_phase=target,
+    )
 
 
 # The API's lesson and exercise lists show titles and their module, never the bodies,

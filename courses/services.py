@@ -41,9 +41,10 @@ def _assign_mentor(learner: User) -> None:
 
 
 @transaction.atomic
-def enroll(*, learner: User, track: Track) -> Enrollment:
-    """Start the plan on `track` today (day 1). A learner has at most one active enrollment;
-    a second enroll is refused with a message pointing at switching."""
+def enroll(*, learner: User, track: Track, started_on: datetime.date | None = None) -> Enrollment:
+    """Start the plan on `track` today (day 1), or on `started_on` (imports and demo data).
+    A learner has at most one active enrollment; a second enroll is refused with a message
+    pointing at switching."""
     if track.is_retired:
         raise EnrollmentError("This track is no longer offered.")
     current = selectors.active_enrollment(learner=learner)
@@ -56,7 +57,7 @@ def enroll(*, learner: User, track: Track) -> Enrollment:
     try:
         with transaction.atomic():
             enrollment = Enrollment.objects.create(
-                learner=learner, track=track, started_on=learner_today(learner)
+                learner=learner, track=track, started_on=started_on or learner_today(learner)
             )
     except IntegrityError as exc:  # a concurrent request enrolled first
         raise EnrollmentError("You already have an active enrollment.") from exc
