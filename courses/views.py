@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from typing import Any
 
@@ -87,7 +88,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     phases = selectors.roadmap(track=enrollment.track)
     progress = selectors.learner_progress(enrollment=enrollment, phases=phases)
     return render(
-        request, "courses/dashboard.html", {"enrollment": enrollment, "progress": progress}
+        request,
+        "courses/dashboard.html",
+        {
+            "enrollment": enrollment,
+            "progress": progress,
+            "catch_up": selectors.catch_up_plan(progress=progress),
+        },
     )
 
 
@@ -151,7 +158,12 @@ def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, f"“{lesson.title}” done. Keep the streak going!")
+            step = selectors.next_step_after(learner=learner, kind="lesson", slug=lesson.slug)
+            if step is None:
+                messages.success(request, f"“{lesson.title}” done: that was the last step.")
+                return redirect("courses:dashboard")
+            messages.success(request, f"“{lesson.title}” done. Next: {step.title}.")
+            return redirect(step.url)
     return redirect("courses:lesson", slug=slug)
 
 
@@ -189,9 +201,20 @@ def exercise_page(
 
     files = exercise.public_files  # type: ignore[attr-defined]
     starters = [f for f in files if f.role == ExerciseFile.Role.STARTER]
-    history = submission_selectors.submission_history(learner=_learner(request), exercise=exercise)
+    learner = _learner(request)
+    history = submission_selectors.submission_history(learner=learner, exercise=exercise)
+    start = None
+    starting_over = request.GET.get("starter") == "1"
     if form is None:
-        form = SubmissionForm(initial_files=history.latest_files or starters)
+        start = submission_selectors.editor_start(
+            learner=learner, exercise=exercise, history=history, starters=starters
+        )
+        if starting_over:  # the starter files again; the draft is replaced once edited
+            start = submission_selectors.EditorStart(
+                files=[submission_selectors.EditorFile(f.path, f.content) for f in starters],
+                source="starter",
+            )
+        form = SubmissionForm(initial_files=start.files)
     return render(
         request,
         "courses/exercise_detail.html",
@@ -202,6 +225,9 @@ def exercise_page(
             "subject_files": [f for f in files if f.role == ExerciseFile.Role.SUBJECT],
             "history": history,
             "form": form,
+            "start": start,
+            "starting_over": starting_over and form.is_bound is False,
+            "starter_json": json.dumps([{"path": f.path, "content": f.content} for f in starters]),
         },
         status=status,
     )

@@ -46,16 +46,25 @@ class SubmissionForm(forms.Form):
         self.editor_files = [(f.path, f.content) for f in initial_files]
         self.incoming: list[IncomingFile] = []
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        incoming: list[IncomingFile] = []
+    def posted_files(self) -> list[tuple[str, str]]:
+        """The editor's files exactly as posted, so a refused submission (too large an
+        upload, a bad name) comes back with every line the learner typed."""
+        pairs: list[tuple[str, str]] = []
         for index in range(MAX_FILES + 1):
             path = self.data.get(f"path_{index}")
             if path is None:
                 continue
             content = self.data.get(f"content_{index}", "")
             if path.strip() or content.strip():
-                incoming.append(IncomingFile(path=path, content=content.replace("\r\n", "\n")))
+                pairs.append((path, content.replace("\r\n", "\n")))
+        return pairs
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        posted = self.posted_files()
+        if posted:
+            self.editor_files = posted
+        incoming = [IncomingFile(path=path, content=content) for path, content in posted]
         for upload in self.files.getlist("uploads"):
             if upload.size is not None and upload.size > MAX_FILE_BYTES:
                 raise forms.ValidationError(

@@ -122,3 +122,27 @@ class SubmissionFile(models.Model):
 
     def __str__(self) -> str:
         return self.path
+
+
+class Draft(models.Model):
+    """The code a learner is editing for one exercise, saved as they type (one row per
+    learner and exercise), so nothing typed is lost to a refused upload, a failed request or
+    a closed tab. Not graded and never seen by anyone else."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts"
+    )
+    exercise = models.ForeignKey(
+        "courses.Exercise", on_delete=models.CASCADE, related_name="drafts"
+    )
+    # [{"path": "temperature.py", "content": "..."}] in the editor's order.
+    files = models.JSONField(default=list)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("learner", "exercise"), name="draft_once_per_exercise")
+        ]
+
+    def __str__(self) -> str:
+        return f"draft of {self.exercise_id} by {self.learner_id}"

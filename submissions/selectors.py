@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from courses import keys
 from courses.models import AnswerKey as AnswerKeyRow
 from courses.models import Exercise, ExerciseFile
-from submissions.models import Submission, SubmissionFile
+from submissions.models import Draft, Submission, SubmissionFile
 from submissions.sandbox import AnswerKey, SandboxFile
 from submissions.sandbox.suites import MutantFile
 
@@ -242,9 +242,87 @@ def public_report(*, submission: Submission) -> dict[str, Any]:
     report["tests"] = visible  # kept for API clients: visible tests only, in full
     report["visible_tests"] = visible
     report["visible_passed"] = sum(1 for t in visible if t.get("status") == "passed")
-    report["hidden_checks"] = hidden
+    # What to fix first: failed checks before passed ones (the same names and pass/fail only).
+    report["hidden_checks"] = sorted(hidden, key=lambda check: bool(check["passed"]))
     report["hidden_passed"] = sum(1 for h in hidden if h["passed"])
     return report
+
+
+@dataclass
+class FileResults:
+    """The visible tests of one test file, failures first."""
+
+    file: str
+    tests: list[dict[str, Any]]
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for test in self.tests if test.get("status") != "passed")
+
+    @property
+    def passed(self) -> int:
+        return len(self.tests) - self.failed
+
+
+def results_by_file(visible: list[dict[str, Any]]) -> list[FileResults]:
+    """Visible tests grouped by file: files with failures first, and in each file the tests
+    that did not pass before those that did (otherwise in the order they ran)."""
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for test in visible:
+        by_file.setdefault(str(test.get("file", "")), []).append(test)
+    groups = [
+        FileResults(file=name, tests=sorted(tests, key=lambda test: test.get("status") == "passed"))
+        for name, tests in by_file.items()
+    ]
+    return sorted(groups, key=lambda group: group.failed == 0)
+
+
+def quality_pending(*, submission: Submission) -> bool:
+    """Graded, quality checks asked for and not back yet: the result page keeps polling."""
+    return submission.is_final and not submission.quality and submission.quality_enqueues > 0
+
+
+def draft_for(*, learner: Any, exercise: Exercise) -> Draft | None:
+    return Draft.objects.filter(learner=learner, exercise=exercise).first()
+
+
+@dataclass
+class EditorFile:
+    path: str
+    content: str
+
+
+@dataclass
+class EditorStart:
+    """What the editor opens with, and where it came from (the newest of the learner's
+    draft and latest submission, else the starter files)."""
+
+    files: list[EditorFile]
+    source: str  # "draft" | "submission" | "starter"
+    saved_at: Any = None  # when the draft was saved (source "draft")
+
+
+def editor_start(
+    *, learner: Any, exercise: Exercise, history: SubmissionHistory, starters: list[Any]
+) -> EditorStart:
+    draft = draft_for(learner=learner, exercise=exercise)
+    latest = history.submissions[0] if history.submissions else None
+    if (
+        draft is not None
+        and draft.files
+        and (latest is None or draft.updated_at > latest.created_at)
+    ):
+        files = [
+            EditorFile(path=str(item.get("path", "")), content=str(item.get("content", "")))
+            for item in draft.files
+        ]
+        return EditorStart(files=files, source="draft", saved_at=draft.updated_at)
+    if history.latest_files:
+        files = [EditorFile(path=f.path, content=f.content) for f in history.latest_files]
+        return EditorStart(files=files, source="submission")
+    return EditorStart(
+        files=[EditorFile(path=f.path, content=f.content) for f in starters], source="starter"
+    )
 
 
 # The API's submission shapes: the exercise's slug and title only (its statement is

@@ -33,7 +33,7 @@ from config.errors import ApplicationError
 from config.queueing import publish_on_commit, waiting_arguments
 from courses import selectors as course_selectors
 from courses.models import Exercise
-from submissions.models import Submission, SubmissionFile
+from submissions.models import Draft, Submission, SubmissionFile
 from submissions.sandbox import Outcome, SandboxFile, SandboxResult, runtimes
 from submissions.sandbox.suites import suite_problems
 
@@ -640,3 +640,48 @@ def submission_prune_reports(*, now: datetime.datetime | None = None) -> int:
     return Submission.objects.filter(pk__in=ids, status__in=FINAL_STATUSES).update(
         report={"pruned": True, "tests": []}, quality={}, grader_notes=[]
     )
+
+
+# --------------------------------------------------------------------------- drafts
+
+MAX_DRAFT_PATH = 200
+
+
+def draft_save(*, learner: User, exercise: Exercise, files: Sequence[IncomingFile]) -> Draft:
+    """Keep what the learner is typing (autosave). A draft may be unfinished — a file name
+    half typed, code that does not parse — so only the sizes the grader accepts are
+    enforced here, never names; the submission checks everything. Last write wins."""
+    if not course_selectors.exercise_is_available(learner=learner, exercise=exercise):
+        raise SubmissionError("This exercise is not part of your plan.", code="not_available")
+    if len(files) > MAX_FILES:
+        raise SubmissionError(f"A draft has at most {MAX_FILES} files.")
+    total = 0
+    for item in files:
+        size = len(item.content.encode("utf-8"))
+        total += size
+        if size > MAX_FILE_BYTES:
+            raise SubmissionError(
+                f"{item.path[:60] or 'A file'} is {kib(size)} KiB; files may be at most "
+                f"{MAX_FILE_BYTES // 1024} KiB."
+            )
+        if len(item.path) > MAX_DRAFT_PATH:
+            raise SubmissionError(f"File names have at most {MAX_DRAFT_PATH} characters.")
+    if total > MAX_TOTAL_BYTES:
+        raise SubmissionError(f"A draft may hold at most {MAX_TOTAL_BYTES // 1024} KiB in all.")
+    draft, _ = Draft.objects.update_or_create(
+        learner=learner,
+        exercise=exercise,
+        defaults={
+            "files": [
+                {"path": item.path, "content": item.content.replace("\r\n", "\n")} for item in files
+            ],
+            "updated_at": timezone.now(),
+        },
+    )
+    return draft
+
+
+def draft_discard(*, learner: User, exercise: Exercise) -> bool:
+    """Forget the draft (the learner started over from the starter files)."""
+    deleted, _ = Draft.objects.filter(learner=learner, exercise=exercise).delete()
+    return bool(deleted)

@@ -1,14 +1,19 @@
-"""Submission pages: create from the exercise page, the result page that updates itself."""
+"""Submission pages: create from the exercise page, the result page that updates itself, and
+the editor's autosave endpoint."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import User
+from courses import selectors as course_selectors
 from courses.views import available_exercise, exercise_page
 from submissions import selectors, services
 from submissions.forms import SubmissionForm
@@ -50,20 +55,38 @@ def _own_submission(request: HttpRequest, submission_id: int) -> Submission:
         raise Http404("No such submission") from exc
 
 
+def _result_context(request: HttpRequest, submission: Submission) -> dict[str, Any]:
+    report = selectors.public_report(submission=submission)
+    next_step = None
+    if submission.status == Submission.Status.PASSED:
+        next_step = course_selectors.next_step_after(
+            learner=_learner(request), kind="exercise", slug=submission.exercise.slug
+        )
+    return {
+        "submission": submission,
+        "report": report,
+        "groups": selectors.results_by_file(report["visible_tests"]),
+        "quality_pending": selectors.quality_pending(submission=submission),
+        "next_step": next_step,
+    }
+
+
 @login_required
 def detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     submission = _own_submission(request, submission_id)
-    context = {"submission": submission, "report": selectors.public_report(submission=submission)}
-    return render(request, "submissions/detail.html", context)
+    return render(request, "submissions/detail.html", _result_context(request, submission))
 
 
 @login_required
 def status_fragment(request: HttpRequest, submission_id: int) -> HttpResponse:
-    """The part of the result page that changes; polled until the submission is final."""
+    """The part of the result page that changes; polled until the submission is final and
+    its code-quality findings are in (the page stops waiting for those after a while)."""
     submission = _own_submission(request, submission_id)
-    context = {"submission": submission, "report": selectors.public_report(submission=submission)}
+    context = _result_context(request, submission)
     response = render(request, "submissions/_result.html", context)
     response["X-Submission-Status"] = submission.status
+    response["X-Poll-Final"] = "1" if submission.is_final else "0"
+    response["X-Poll-More"] = "1" if context["quality_pending"] else "0"
     return response
 
 
@@ -73,3 +96,45 @@ def history(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     return render(request, "submissions/history.html", {"page": page})
+
+
+def _draft_files(body: bytes) -> list[services.IncomingFile] | None:
+    """`{"files": [{"path": str, "content": str}, ...]}`, or None when malformed."""
+    try:
+        payload = json.loads(body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    files = payload.get("files") if isinstance(payload, dict) else None
+    if not isinstance(files, list):
+        return None
+    incoming = []
+    for item in files:
+        if not isinstance(item, dict):
+            return None
+        path, content = item.get("path", ""), item.get("content", "")
+        if not isinstance(path, str) or not isinstance(content, str):
+            return None
+        incoming.append(services.IncomingFile(path=path, content=content))
+    return incoming
+
+
+@login_required
+@require_http_methods(["POST", "DELETE"])
+def draft(request: HttpRequest, slug: str) -> JsonResponse:
+    """The editor's autosave: POST the files being edited (JSON) to keep them, DELETE to
+    start over from the starter files. Answers JSON; 400 with `detail` when refused."""
+    learner = _learner(request)
+    exercise = available_exercise(request, slug)
+    if request.method == "DELETE":
+        services.draft_discard(learner=learner, exercise=exercise)
+        return JsonResponse({"saved_at": None})
+    files = _draft_files(request.body)
+    if files is None:
+        return JsonResponse(
+            {"detail": 'Send {"files": [{"path": "...", "content": "..."}]}.'}, status=400
+        )
+    try:
+        saved = services.draft_save(learner=learner, exercise=exercise, files=files)
+    except services.SubmissionError as exc:
+        return JsonResponse({"detail": exc.message}, status=400)
+    return JsonResponse({"saved_at": saved.updated_at.isoformat()})
