@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("capstone/upload/", views.capstone_upload, name="capstone_upload"),
     path("capstone/portfolio/", views.portfolio_settings, name="portfolio_settings"),
     path("rounds/<int:round_id>/", views.round_detail, name="round"),
+    path("rounds/<int:round_id>/checks/", views.round_checks, name="round_checks"),
     path("rounds/<int:round_id>/comments/", views.round_comment, name="round_comment"),
     path("rounds/<int:round_id>/messages/", views.round_message, name="round_message"),
     path("rounds/<int:round_id>/decision/", views.round_decision, name="round_decision"),

@@ -203,6 +203,19 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     return render(request, "mentors/round.html", context)
 
 
+@login_required
+def round_checks(request: HttpRequest, round_id: int) -> HttpResponse:
+    """The automated checks of a round, polled by the round page until they are final."""
+    review_round = _round(request, round_id)
+    check_run = getattr(review_round.version, "check_run", None)
+    response = render(
+        request, "mentors/_checks.html", {"round": review_round, "check_run": check_run}
+    )
+    response["X-Poll-Final"] = "1" if check_run is not None and check_run.is_final else "0"
+    response["X-Poll-More"] = "0"
+    return response
+
+
 def _file_tree(files: list[CapstoneFile]) -> list[dict[str, Any]]:
     """Files in path order with a folder row each time a new folder starts."""
     nodes: list[dict[str, Any]] = []
