@@ -1,11 +1,28 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class EmailSite:
+    """What emails call the site (`current_site` in their templates)."""
+
+    name: str
+    domain: str
+
+
+def email_site() -> EmailSite:
+    """The site as settings name it (SITE_NAME, the host of SITE_URL): never the
+    `django.contrib.sites` row, which Django creates as "example.com"."""
+    return EmailSite(name=settings.SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
 
 
 class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is untyped
@@ -23,6 +40,9 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is
         if commit:
             user.save()
         return user
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        super().send_mail(template_prefix, email, {"current_site": email_site(), **context})
 
     def send_account_already_exists_mail(self, email: str) -> None:
         """Signing up with an address that has an account answers like a new sign-up; it

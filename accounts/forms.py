@@ -4,8 +4,11 @@ import zoneinfo
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
-from accounts.models import WEEKDAY_NAMES, User
+from accounts import services
+from accounts.models import WEEKDAY_NAMES, User, validate_plain_text
 
 
 def _zone_choices() -> list[tuple[str, str]]:
@@ -44,3 +47,44 @@ class PracticeSettingsForm(forms.ModelForm[User]):
         if not days:
             raise forms.ValidationError("Pick at least one day to practise.")
         return days
+
+
+class SignupProfileForm(forms.Form):
+    """What allauth's sign-up asks besides email and password: the name mentors see and the
+    time zone reminders follow (filled in by the browser's own zone, see static/js/timezone.js)."""
+
+    display_name = forms.CharField(
+        max_length=80,
+        required=False,
+        label="Your name",
+        help_text="Shown to your mentor and on your certificate. You can change it later.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    time_zone = forms.ChoiceField(
+        choices=_zone_choices,
+        initial="UTC",
+        required=False,  # clients that do not ask (older apps, scripts) get UTC
+        label="Time zone",
+        help_text="Reminders and your daily streak follow your local time.",
+        widget=forms.Select(attrs={"data-detect-time-zone": ""}),
+    )
+
+    def clean_display_name(self) -> str:
+        name: str = self.cleaned_data["display_name"].strip()
+        try:
+            validate_plain_text(name)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.messages) from exc
+        return name
+
+    def clean_time_zone(self) -> str:
+        zone: str = self.cleaned_data.get("time_zone") or "UTC"
+        return zone
+
+    def signup(self, request: HttpRequest, user: User) -> None:
+        """Called by allauth once the user row exists."""
+        services.profile_set_at_signup(
+            user=user,
+            display_name=self.cleaned_data["display_name"],
+            time_zone=self.cleaned_data["time_zone"],
+        )

@@ -141,3 +141,28 @@ def test_demo_accounts_are_created_once_with_roles(db: None) -> None:
     assert learner.check_password("learn-python-daily")
     assignment = learner.mentor_assignments.get(ended_at__isnull=True)
     assert assignment.mentor.user == mentor
+
+
+def test_demo_learners_are_mid_programme_with_real_work_and_made_once(db: None) -> None:
+    from courses import selectors as course_selectors
+    from mentors.models import ReviewRound
+    from submissions.models import Submission
+
+    services.ensure_demo_users()
+    accounts = services.ensure_demo_learners()
+    phase2 = User.objects.get(email=accounts[0].email)
+    phase3 = User.objects.get(email=accounts[1].email)
+    progress2 = course_selectors.learner_progress(
+        enrollment=course_selectors.active_enrollment(learner=phase2)  # type: ignore[arg-type]
+    )
+    progress3 = course_selectors.learner_progress(
+        enrollment=course_selectors.active_enrollment(learner=phase3)  # type: ignore[arg-type]
+    )
+    assert (progress2.expected_phase.number, progress2.current_phase.number) == (2, 2)
+    assert progress3.expected_phase.number == 3
+    assert Submission.objects.filter(learner=phase2, status="passed").exists()
+    assert Submission.objects.filter(learner=phase2, status="failed").exists()
+    assert ReviewRound.objects.filter(capstone__learner=phase3, decided_at=None).count() == 1
+    before = Submission.objects.count()
+    services.ensure_demo_learners()
+    assert Submission.objects.count() == before

@@ -8,10 +8,16 @@ from accounts import services
 
 
 class Command(BaseCommand):
-    help = "Create the demo learner, mentor and staff accounts (idempotent) and print them."
+    help = (
+        "Create the demo accounts and two learners mid-programme (idempotent: what exists is "
+        "left alone), and print the accounts."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         accounts = services.ensure_demo_users()
+        accounts += services.ensure_demo_learners()
         self.stdout.write(self.style.SUCCESS("Demo accounts (log in at /accounts/login/):"))
         for account in accounts:
-            self.stdout.write(f"  {account.role:8} {account.email:28} password: {account.password}")
+            self.stdout.write(
+                f"  {account.role:17} {account.email:28} password: {account.password}"
+            )
