@@ -14,7 +14,10 @@ BENCH_THREADS (4).
 The endpoints run in rounds (each round every endpoint for BENCH_SECONDS / BENCH_ROUNDS, /me/
 first), and each endpoint's share of /me/ is the median of its shares within a round, so a
 machine whose load drifts during the run (other work on the same cores) compares endpoints
-measured minutes apart less than it would in a single pass.
+measured minutes apart less than it would in a single pass. "cpu ms" is the server's CPU per
+request (gunicorn's processes and the database's backends, from /proc), and "cpu /me/" is
+/me/'s CPU per request over the endpoint's: the throughput share it would have on cores of
+its own, which stays readable when other work leaves the server only part of the machine.
 """
 
 from __future__ import annotations
@@ -399,6 +402,39 @@ class Result:
     p50_ms: float
     p99_ms: float
     non_2xx: int
+    cpu_ms: float  # server CPU per request: gunicorn + the PostgreSQL backends
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu(gunicorn_pgid: int) -> dict[int, float]:
+    """CPU seconds used so far by each gunicorn process and each PostgreSQL backend of the
+    bench database. Their difference over a wrk run, per request, is what an endpoint
+    costs the machine: steadier than requests/s when other work shares the cores."""
+    from django.db import connection
+
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[2]) == gunicorn_pgid:
+                pids.append(int(entry.name))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        pids += [int(row[0]) for row in cursor.fetchall()]
+    return {pid: _cpu_seconds(pid) for pid in pids}
 
 
 def _ms(text: str) -> float:
@@ -417,9 +453,11 @@ def run_wrk(
     path: str,
     sessions_file: Path,
     script: Path,
-    seconds: float = SECONDS,
+    seconds: float,
+    gunicorn_pgid: int,
 ) -> Result:
     template, _, mode = path.partition("?")
+    cpu_before = server_cpu(gunicorn_pgid)
     out = subprocess.run(
         [
             wrk,
@@ -443,7 +481,11 @@ def run_wrk(
     p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
     bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    return Result(label, rps, p50, p99, int(bad.group(1)) if bad else 0)
+    cpu_after = server_cpu(gunicorn_pgid)
+    used = sum(after - cpu_before.get(pid, 0.0) for pid, after in cpu_after.items())
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    cpu_ms = 1000 * used / max(requests, 1)
+    return Result(label, rps, p50, p99, int(bad.group(1)) if bad else 0, cpu_ms)
 
 
 def report(rounds: list[list[Result]]) -> None:
@@ -454,7 +496,7 @@ def report(rounds: list[list[Result]]) -> None:
         f"gunicorn {WORKERS} × {THREADS} gthread (medians over rounds)"
     )
     print(
-        f"{'endpoint':32} {'req/s':>8} {'of /me/':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}   target ≥{TARGET_SHARE:.0%} of /me/, p99 ≤ {TARGET_P99_MS:.0f} ms"
+        f"{'endpoint':32} {'req/s':>8} {'of /me/':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'cpu ms':>7} {'cpu /me/':>8}   target ≥{TARGET_SHARE:.0%} of /me/, p99 ≤ {TARGET_P99_MS:.0f} ms"
     )
     for index, first in enumerate(rounds[0]):
         runs = [results[index] for results in rounds]
@@ -466,13 +508,20 @@ def report(rounds: list[list[Result]]) -> None:
         p50 = statistics.median(r.p50_ms for r in runs)
         p99 = statistics.median(r.p99_ms for r in runs)
         errors = sum(r.non_2xx for r in runs)
+        cpu = statistics.median(r.cpu_ms for r in runs)
+        # What /me/ costs over what this endpoint costs: the share of /me/'s requests/s it
+        # would reach on cores of its own.
+        cpu_share = statistics.median(
+            results[0].cpu_ms / r.cpu_ms if r.cpu_ms else 0.0
+            for r, results in zip(runs, rounds, strict=True)
+        )
         ok = (
             ""
             if index == 0
             else ("ok" if share >= TARGET_SHARE and p99 <= TARGET_P99_MS else "MISSES")
         )
         print(
-            f"{first.label:32} {rps:>8.0f} {share:>8.0%} {p50:>8.1f} {p99:>8.1f} {errors:>7}   {ok}"
+            f"{first.label:32} {rps:>8.0f} {share:>8.0%} {p50:>8.1f} {p99:>8.1f} {errors:>7} {cpu:>7.1f} {cpu_share:>8.0%}   {ok}"
         )
 
 
@@ -533,7 +582,7 @@ def main() -> None:
             )
         rounds = [
             [
-                run_wrk(wrk, port, label, path, sessions_file, script, SECONDS / ROUNDS)
+                run_wrk(wrk, port, label, path, sessions_file, script, SECONDS / ROUNDS, server.pid)
                 for label, path in ENDPOINTS
             ]
             for _ in range(ROUNDS)
