@@ -165,13 +165,6 @@ def _demo_submit(*, learner: User, exercise: Any, role: str, grade: Callable[[in
         submission_services.IncomingFile(path=f.path, content=f.content)
         for f in ExerciseFile.objects.filter(exercise=exercise, role=role).order_by("path")
     ]
-    if role == ExerciseFile.Role.SOLUTION and exercise.kind == "tests":
-        files = [
-            submission_services.IncomingFile(path=f"tests/{f.path}", content=f.content)
-            if not f.path.startswith("tests/")
-            else f
-            for f in files
-        ]
     if not files:
         return
     submission = submission_services.submission_create(
