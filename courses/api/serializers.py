@@ -34,7 +34,7 @@ def module_ref(module: Module) -> dict[str, Any]:
         "slug": module.slug,
         "title": module.title,
         "phase": module.phase.number,
-        "track": module.track.slug if module.track_id else None,
+        "track": module.track.slug if module.track is not None else None,
     }
 
 

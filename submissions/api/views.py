@@ -132,6 +132,34 @@ SUBMISSION_DETAIL_EXAMPLE = {
 }
 
 
+def submission_row(submission: Submission) -> dict[str, Any]:
+    """`SubmissionSerializer`'s output as a plain dict (tests hold the two equal)."""
+    return {
+        "id": submission.pk,
+        "exercise": {"slug": submission.exercise.slug, "title": submission.exercise.title},
+        "status": submission.status,
+        "is_final": submission.is_final,
+        "source": submission.source,
+        "created_at": api_datetime(submission.created_at),
+        "finished_at": api_datetime(submission.finished_at),
+        "tests_passed": submission.tests_passed,
+        "tests_total": submission.tests_total,
+        "duration_ms": submission.duration_ms,
+    }
+
+
+def submission_detail_row(submission: Submission) -> dict[str, Any]:
+    """`SubmissionDetailSerializer`'s output as a plain dict (tests hold the two equal)."""
+    return {
+        **submission_row(submission),
+        "started_at": api_datetime(submission.started_at),
+        "reason": submission.reason,
+        "report": selectors.public_report(submission=submission),
+        "quality": submission.quality,
+        "files": [{"path": f.path, "content": f.content} for f in submission.files.all()],
+    }
+
+
 def submission_etag(
     *, submission_id: int, status_value: str, finished_at: Any, has_quality: bool
 ) -> str:
@@ -178,18 +206,7 @@ class SubmissionsView(PlainRowsListView[Submission]):
         return selectors.api_learner_submissions(learner=user)
 
     def row(self, item: Submission) -> dict[str, Any]:
-        return {
-            "id": item.pk,
-            "exercise": {"slug": item.exercise.slug, "title": item.exercise.title},
-            "status": item.status,
-            "is_final": item.is_final,
-            "source": item.source,
-            "created_at": api_datetime(item.created_at),
-            "finished_at": api_datetime(item.finished_at),
-            "tests_passed": item.tests_passed,
-            "tests_total": item.tests_total,
-            "duration_ms": item.duration_ms,
-        }
+        return submission_row(item)
 
     @extend_schema(
         summary="Your submissions, newest first (cursor pagination)",
@@ -282,7 +299,7 @@ class SubmissionsView(PlainRowsListView[Submission]):
             learner=learner, submission_id=submission.pk
         )
         return Response(
-            SubmissionDetailSerializer(submission).data,
+            submission_detail_row(submission),
             status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
             headers={"Location": f"/api/v1/submissions/{submission.pk}/"},
         )
@@ -357,7 +374,7 @@ class SubmissionDetailView(APIView):
             finished_at=submission.finished_at,
             has_quality=submission.quality != {},  # as the poll's SQL says it
         )
-        return Response(SubmissionDetailSerializer(submission).data, headers=_poll_headers(etag))
+        return Response(submission_detail_row(submission), headers=_poll_headers(etag))
 
 
 def _poll_headers(etag: str) -> dict[str, str]:

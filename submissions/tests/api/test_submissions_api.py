@@ -246,6 +246,21 @@ def test_list_rows_are_what_the_documented_serializer_says(
     )
     Submission.objects.create(learner=learner, exercise=exercise(), status="queued")
     rows = api_learner.get("/api/v1/submissions/").json()["results"]
-    expected = SubmissionSerializer(selectors.learner_submissions(learner=learner), many=True).data
+    expected = [
+        SubmissionSerializer(s).data for s in selectors.learner_submissions(learner=learner)
+    ]
     assert rows == expected
     assert {row["is_final"] for row in rows} == {True, False}
+
+
+def test_a_detail_is_what_the_documented_serializer_says(api_learner, learner, learner_submission):
+    from submissions import selectors
+    from submissions.api.views import SubmissionDetailSerializer
+
+    Submission.objects.filter(pk=learner_submission.pk).update(quality={"ruff": {"ok": True}})
+    body = api_learner.get(f"/api/v1/submissions/{learner_submission.pk}/").json()
+    submission = selectors.submission_for_learner(
+        learner=learner, submission_id=learner_submission.pk
+    )
+    assert body == SubmissionDetailSerializer(submission).data
+    assert body["files"] and body["quality"] and body["report"]["hidden_checks"]
