@@ -5,20 +5,44 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in emails (verification, reminders) point at the server actually started.
+export SITE_URL ?= http://$(HOST):$(PORT)
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
+# Ctrl-C: every process gets TERM; whatever is still running this many seconds later is killed.
+STOP_GRACE ?= 4
 
-.PHONY: run setup system-deps venv runtimes migrate test lint format pytest mutation chaos bench bench-grading bench-reminders bench-api clean
+.PHONY: assets run setup system-deps browser-deps venv runtimes migrate test lint format pytest mutation chaos bench bench-grading bench-reminders bench-api clean
 
 ## run: set up (venv, requirements, database, curriculum, demo users) and start web + worker + beat
+## One Ctrl-C stops all three within a few seconds: TERM to each, then KILL after STOP_GRACE
+## seconds to what is left (a worker in warm shutdown waits for its tasks otherwise).
 run: setup
-	@echo "Starting web on http://$(HOST):$(PORT)/ with a Celery worker and beat (Ctrl-C stops all)."
+	@echo "Starting web on $(SITE_URL)/ with a Celery worker and beat (Ctrl-C stops all)."
 	@mkdir -p var/broker/queue var/broker/control
-	@trap 'trap - INT TERM EXIT; kill 0 2>/dev/null; wait' INT TERM EXIT; \
-	$(PY) manage.py runserver $(HOST):$(PORT) & \
+	@pids=""; \
+	stop() { \
+		trap - INT TERM EXIT; \
+		echo "Stopping web, worker and beat…"; \
+		for pid in $$pids; do pkill -TERM -P $$pid 2>/dev/null; kill -TERM $$pid 2>/dev/null; done; \
+		for _ in $$(seq 1 $$(( $(STOP_GRACE) * 10 ))); do \
+			alive=""; for pid in $$pids; do kill -0 $$pid 2>/dev/null && alive=1; done; \
+			[ -z "$$alive" ] && break; sleep 0.1; \
+		done; \
+		for pid in $$pids; do pkill -KILL -P $$pid 2>/dev/null; kill -KILL $$pid 2>/dev/null; done; \
+		wait 2>/dev/null; echo "Stopped."; \
+	}; \
+	trap stop INT TERM EXIT; \
+	$(PY) manage.py runserver $(HOST):$(PORT) & pids="$$pids $$!"; \
 	$(VENV)/bin/celery -A config worker -Q execute,notify,default,sweep --concurrency 2 \
-		--without-mingle --without-gossip -l INFO & \
-	$(VENV)/bin/celery -A config beat -l INFO -s var/celerybeat-schedule & \
+		--without-mingle --without-gossip -l INFO & pids="$$pids $$!"; \
+	$(VENV)/bin/celery -A config beat -l INFO -s var/celerybeat-schedule & pids="$$pids $$!"; \
 	wait
+
+## assets: rebuild the exercise editor bundle (static/js/editor.js) and the browser tests'
+## copy of axe-core from package-lock.json (needs Node and npm; the outputs are committed)
+assets:
+	npm ci --no-audit --no-fund
+	node assets/build.mjs
 
 setup: system-deps venv runtimes migrate
 	$(PY) manage.py sync_curriculum
@@ -31,6 +55,17 @@ system-deps:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap python3-venv >/dev/null; \
 		else \
 			echo "Missing bubblewrap or python3-venv: install them (sudo apt-get install bubblewrap python3-venv)."; \
+		fi; \
+	fi
+
+## browser-deps: Debian's Chromium for the browser tests (tests/browser/), when we are root and
+## it is missing; never `playwright install`. Without it the browser tests fail, they do not skip.
+browser-deps:
+	@if ! command -v chromium >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Missing chromium (the browser tests need it): sudo apt-get install chromium"; \
 		fi; \
 	fi
 
@@ -51,9 +86,9 @@ migrate: venv
 	$(PY) manage.py migrate --noinput
 
 ## test: lint, types, and the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
-test: system-deps venv runtimes lint pytest
+test: system-deps browser-deps venv runtimes lint pytest
 
-pytest: venv runtimes
+pytest: browser-deps venv runtimes
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: venv
