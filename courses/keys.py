@@ -252,6 +252,31 @@ def hidden_checks_pass(exercise: ExerciseSpec, code_role: str, key: AnswerKey) -
     )
 
 
+def grade_reference_and_starter(
+    exercise: ExerciseSpec,
+) -> tuple[AnswerKey, SandboxResult, SandboxResult]:
+    """The key, and the reference solution and the starter graded against it: what the
+    whole-curriculum test asserts on, computed in worker processes (`grade_many`)."""
+    key = record(exercise)
+    return key, grade(exercise, "solution", key), grade(exercise, "starter", key)
+
+
+def grade_many(
+    exercises: list[ExerciseSpec], *, jobs: int | None = None
+) -> dict[str, tuple[AnswerKey, SandboxResult, SandboxResult]]:
+    """`grade_reference_and_starter` for many exercises, one process per core (the sandbox
+    forks with a pre-exec step, so processes rather than threads)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from courses.content import jobs as default_jobs
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=jobs or default_jobs(), mp_context=context) as pool:
+        results = pool.map(grade_reference_and_starter, exercises)
+        return {exercise.slug: result for exercise, result in zip(exercises, results, strict=True)}
+
+
 def _record_one(exercise: ExerciseSpec, mode: str) -> tuple[str, str, dict[str, Any] | str]:
     try:
         return exercise.slug, fingerprint(exercise), record(exercise, mode=mode).to_dict()
