@@ -350,6 +350,17 @@ def submit_batch(count: int, tag: str) -> Batch:
     return batch
 
 
+def drop_db_connection() -> None:
+    """This script is not a request: Django does not replace a connection the server
+    dropped, so close it and let the next query connect again."""
+    from django.db import connection
+
+    try:
+        connection.close()
+    except Exception:  # already broken: closing it is all we wanted
+        connection.connection = None
+
+
 def wait_drained(batch: Batch, *, limit: float) -> float:
     from submissions.models import Submission
 
@@ -362,6 +373,7 @@ def wait_drained(batch: Batch, *, limit: float) -> float:
             ).count()
         except Exception as exc:  # the database is the thing being stopped, sometimes
             log(f"   (database unavailable: {type(exc).__name__})")
+            drop_db_connection()
             time.sleep(2)
             continue
         if pending != last:
@@ -449,6 +461,7 @@ def scenario_b(workers: Any, pg: Postgres, redis_server: Redis, token: str) -> d
     pg.start()
     wait_ready(probe)
     probes.append(probe)
+    drop_db_connection()  # ours died with the server; the next query opens a new one
 
     time.sleep(15)
     log("   fault: Redis frozen for 60 s")
@@ -537,7 +550,24 @@ def scenario_c(workers: Any, sink: SmtpSink) -> dict[str, Any]:
 # --------------------------------------------------------------------------- main
 
 
+def ports_in_use() -> list[int]:
+    import socket
+
+    busy = []
+    for port in (PG_PORT, REDIS_PORT, WEB_PORT, SMTP_PORT):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                busy.append(port)
+    return busy
+
+
 def main() -> int:
+    if busy := ports_in_use():
+        # A run cut short elsewhere left its servers behind; measuring beside them is wrong.
+        log(f"ports {busy} are in use (a previous run's servers?): stop them first")
+        return 2
+    # `kill` (SIGTERM) unwinds through the finally below, so nothing is left running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     ROOT.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(ROOT / "logs", ignore_errors=True)
     os.environ.update(ENV)
@@ -606,6 +636,8 @@ def main() -> int:
     finally:
         stop_process(web)
         stop_process(beat)
+        # Workers a scenario started and did not stop (the run was cut short).
+        subprocess.run(["pkill", "-KILL", "-f", "celeryd: chaos-"], check=False)
         redis_server.kill()
         pg.stop()
         sink.shutdown()
