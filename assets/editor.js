@@ -353,3 +353,12 @@ function setup(form) {
 
 const form = document.getElementById("submit-form");
 if (form && form.querySelector("[data-editor]")) setup(form);
+
+// A refused submission: on a phone the form is far below the exercise text, so bring the
+// reason (and the code kept under it) into view.
+const refused = document.getElementById("submit-errors");
+if (refused) {
+  refused.tabIndex = -1;
+  refused.scrollIntoView({ block: "start" });
+  refused.focus({ preventScroll: true });
+}
