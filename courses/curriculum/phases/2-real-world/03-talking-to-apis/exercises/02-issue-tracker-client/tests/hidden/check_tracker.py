@@ -47,7 +47,7 @@ def check_constructor(observe):
 
 
 def check_request_shape(observe):
-    client, api, _ = make(Reply(200, '{"ok": true}'), Reply(201, ' [1, "two"] '), Reply(204, ""),
+    client, api, _ = make(Reply(200, '{"ok": true}'), Reply(201, ' [1, "two"] '), Reply(204),
                           Reply(200, "  \n"), Reply(202, '"queued"'))
     observe(outcome(client.request, "GET", "/issues/3"))
     observe(outcome(client.request, "POST", "/issues", {"title": "Ünïcode", "labels": ["a", "b"], "n": 1.5}))

@@ -1,5 +1,6 @@
 """Hidden checks: record what the API answers; the grader compares with the reference."""
 
+import time
 from datetime import datetime, timedelta, timezone
 
 from fastapi.testclient import TestClient
@@ -49,6 +50,19 @@ def check_lead_time_boundary_and_time_zones(observe):
         observe(post(client, "ana", "check", due))
     clock[0] = T0 - timedelta(hours=1)
     observe(post(client, "ana", "earlier clock", "2031-06-01T07:35:00Z"))
+
+
+def check_answers_in_utc_whatever_the_server_zone(observe, monkeypatch):
+    # A server whose local time is UTC+05:30 (a POSIX TZ string: no zone files needed).
+    monkeypatch.setenv("TZ", "XYZ-5:30")
+    time.tzset()
+    try:
+        _, client = make([T0])
+        observe(post(client, "ana", "zone", "2031-06-01T12:00:00+02:00"))
+        observe(summary(client.get("/reminders", headers={"X-User": "ana"})))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def check_text_validation(observe):

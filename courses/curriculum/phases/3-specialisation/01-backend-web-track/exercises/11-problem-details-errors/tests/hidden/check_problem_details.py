@@ -98,3 +98,16 @@ def check_other_apps_and_subclasses(observe):
     response = TestClient(boom, raise_server_exceptions=False).get("/projects-crash?token=abc")
     observe(answer(response))
     observe("secret-value" in response.text)
+
+
+def check_several_errors_are_counted(observe):
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    @app.get("/pair")
+    def pair(a: int = Query(), b: int = Query(), c: int = Query(0)):
+        return {"sum": a + b + c}
+
+    client = TestClient(app)
+    for query in ["?a=x&b=y", "?a=1&b=y&c=z", "", "?a=1&b=2"]:
+        observe((query, answer(client.get("/pair" + query))))

@@ -157,3 +157,16 @@ def check_privacy_and_pagination(observe):
         observe(answer(getattr(client, method)("/tasks/2", headers=gus)))
     observe(answer(client.patch("/tasks/2", json={"done": True}, headers=gus)))
     observe(answer(client.get("/tasks/2", headers=fay)))
+
+
+def check_defaults(observe):
+    settings = Settings(secret_key=SECRET)
+    observe((settings.database_url, settings.token_ttl_seconds, settings.bcrypt_rounds))
+    observe(str(settings.clock().utcoffset()))  # the default clock is aware UTC
+    _, _, client = make()
+    client.post("/auth/register", json={"email": "many@example.com", "password": "many tasks"})
+    me = bearer(client, "many@example.com", "many tasks")
+    for index in range(23):
+        client.post("/tasks", json={"title": f"t{index}"}, headers=me)
+    page = client.get("/tasks", headers=me).json()
+    observe((len(page["items"]), page["total"], page["items"][-1]["title"]))
