@@ -321,6 +321,51 @@ def stale_entries(report: dict[str, Any]) -> list[str]:
     return stale
 
 
+def relisted(entry: dict[str, Any], folder: Path) -> dict[str, Any] | None:
+    """The entry as scoring would write it now that more of its survivors are listed as
+    equivalent, or None when that cannot be known without grading again.
+
+    Listing changes no grade, only the score's denominator: when the exercise is the one
+    that was scored (its fingerprint over the list as it was, i.e. without the survivors
+    listed since, still matches), the survivors now listed move to `equivalent`."""
+    exercise = content.load_exercise(folder)
+    listed = equivalents(folder)
+    newly = set(entry["survivors"]) & set(listed)
+    before = {k: v for k, v in listed.items() if k not in newly}
+    if not newly or mutation_fingerprint(exercise, before) != entry["fingerprint"]:
+        return None
+    equivalent = entry["equivalent"] + len(newly)
+    counted = entry["mutants"] - equivalent
+    return {
+        **entry,
+        "fingerprint": mutation_fingerprint(exercise, listed),
+        "equivalent": equivalent,
+        "score": round(entry["killed"] / counted, 4) if counted else 1.0,
+        "survivors": [s for s in entry["survivors"] if s not in newly],
+    }
+
+
+def _relist(paths: Sequence[str]) -> int:
+    report = load_report()
+    root = content.CURRICULUM_ROOT.parent
+    folders = [Path(p).resolve() for p in paths] or [
+        root / e.source for _, e in content.load_program().exercises()
+    ]
+    updated: dict[str, Any] = {}
+    for folder in folders:
+        slug = content.load_exercise(folder).slug
+        entry = report["exercises"].get(slug)
+        new = relisted(entry, folder) if entry else None
+        if new is not None:
+            updated[slug] = new
+            sys.stdout.write(
+                f"relisted {slug}: score {new['score']:.0%}, "
+                f"{len(new['survivors'])} unlisted survivors\n"
+            )
+    save_entries(updated)
+    return 0
+
+
 def _run(paths: Sequence[str], everything: bool) -> int:
     report = load_report()
     root = content.CURRICULUM_ROOT.parent
@@ -363,11 +408,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = sub.add_parser("run", help="score exercises (default: those whose entry is stale)")
     run.add_argument("paths", nargs="*")
     run.add_argument("--all", action="store_true")
+    relist = sub.add_parser(
+        "relist", help="re-read equivalent-mutants.yaml into entries (no grading)"
+    )
+    relist.add_argument("paths", nargs="*")
     show = sub.add_parser("show", help="print one exercise's entry")
     show.add_argument("slug")
     args = parser.parse_args(argv)
     if args.command == "run":
         return _run(args.paths, args.all)
+    if args.command == "relist":
+        return _relist(args.paths)
     entry = load_report()["exercises"].get(args.slug)
     sys.stdout.write(json.dumps(entry, indent=2) + "\n")
     return 0 if entry else 1

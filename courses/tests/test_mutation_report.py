@@ -48,3 +48,28 @@ def test_every_listed_equivalent_still_survives_and_has_a_reason(
     entry = REPORT["exercises"].get(exercise.slug, {})
     assert all(reason.strip() for reason in listed.values()), exercise.slug
     assert entry.get("listed_not_surviving", []) == [], exercise.slug
+
+
+def test_relisting_moves_newly_listed_survivors_and_refuses_a_changed_exercise() -> None:
+    exercise = next(
+        e for e in EXERCISES if mutation.equivalents(content.CURRICULUM_ROOT.parent / e.source)
+    )
+    folder = content.CURRICULUM_ROOT.parent / exercise.source
+    listed = mutation.equivalents(folder)
+    newly = sorted(listed)[0]
+    before = {k: v for k, v in listed.items() if k != newly}
+    scored = {
+        "fingerprint": mutation.mutation_fingerprint(exercise, before),
+        "mutants": 10,
+        "killed": 8,
+        "equivalent": 1,
+        "survivors": [newly],
+    }
+    relisted = mutation.relisted(scored, folder)
+    assert relisted is not None
+    assert relisted["survivors"] == []
+    assert relisted["equivalent"] == 2
+    assert relisted["score"] == 1.0
+    assert relisted["fingerprint"] == mutation.mutation_fingerprint(exercise, listed)
+    # Scored on other content (or another list): only grading again can tell.
+    assert mutation.relisted({**scored, "fingerprint": "0" * 64}, folder) is None
