@@ -89,7 +89,9 @@ migrate: venv
 test: system-deps browser-deps venv runtimes lint pytest
 
 pytest: browser-deps venv runtimes
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	# The test settings, not the `export` above that `make run` needs (pyproject names them too,
+	# but an exported variable wins over it).
+	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .
