@@ -141,12 +141,12 @@ def mutants_of(path: str, source: str) -> list[Mutant]:
     return found
 
 
-def sample(generated: list[Mutant]) -> list[Mutant]:
-    """At most SAMPLE_SIZE mutants, spread evenly over the list (deterministic)."""
-    if len(generated) <= SAMPLE_SIZE:
+def sample(generated: list[Mutant], size: int = SAMPLE_SIZE) -> list[Mutant]:
+    """At most `size` mutants, spread evenly over the list (deterministic)."""
+    if len(generated) <= size:
         return generated
-    step = len(generated) / SAMPLE_SIZE
-    return [generated[int(i * step)] for i in range(SAMPLE_SIZE)]
+    step = len(generated) / size
+    return [generated[int(i * step)] for i in range(size)]
 
 
 def equivalents(folder: Path) -> dict[str, str]:
@@ -177,7 +177,7 @@ def _mutated_exercise(
     return replace(exercise, files=files)
 
 
-def score_exercise(folder: str) -> dict[str, Any]:
+def score_exercise(folder: str, size: int = SAMPLE_SIZE) -> dict[str, Any]:
     """Grade every mutant of one exercise; returns its report entry."""
     from courses import keys
     from submissions.sandbox import runtimes
@@ -190,7 +190,7 @@ def score_exercise(folder: str) -> dict[str, Any]:
     if exercise.kind == "tests":
         targets = [f for f in targets if f.path == exercise.subject]
     generated = [m for f in targets for m in mutants_of(f.path, f.content)]
-    mutants = sample(generated)
+    mutants = sample(generated, size)
     # Mutants get a tighter clock: one that loops forever is caught by the time limit.
     reference = keys.grade(exercise, "solution", key)
     wall = max(5, min(exercise.wall_seconds, int(3 * reference.duration) + 3))
@@ -216,6 +216,7 @@ def score_exercise(folder: str) -> dict[str, Any]:
         "source": exercise.source,
         "fingerprint": mutation_fingerprint(exercise, listed),
         "generated": len(generated),
+        "sample": size,
         "mutants": len(mutants),
         "killed": killed,
         "equivalent": len(survivors) - len(unlisted),
@@ -366,7 +367,7 @@ def _relist(paths: Sequence[str]) -> int:
     return 0
 
 
-def _run(paths: Sequence[str], everything: bool) -> int:
+def _run(paths: Sequence[str], everything: bool, size: int = SAMPLE_SIZE) -> int:
     report = load_report()
     root = content.CURRICULUM_ROOT.parent
     keep: set[str] | None = None
@@ -378,7 +379,7 @@ def _run(paths: Sequence[str], everything: bool) -> int:
         keep = set(live)  # entries of exercises that no longer exist go
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs(), mp_context=context) as pool:
-        for entry in pool.map(score_exercise, folders):
+        for entry in pool.map(score_exercise, folders, [size] * len(folders)):
             flag = (
                 "ok" if entry["score"] >= EXERCISE_THRESHOLD and not entry["survivors"] else "LOW"
             )
@@ -408,6 +409,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = sub.add_parser("run", help="score exercises (default: those whose entry is stale)")
     run.add_argument("paths", nargs="*")
     run.add_argument("--all", action="store_true")
+    run.add_argument(
+        "--sample", type=int, default=SAMPLE_SIZE, help="mutants per exercise (recorded)"
+    )
     relist = sub.add_parser(
         "relist", help="re-read equivalent-mutants.yaml into entries (no grading)"
     )
@@ -416,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     show.add_argument("slug")
     args = parser.parse_args(argv)
     if args.command == "run":
-        return _run(args.paths, args.all)
+        return _run(args.paths, args.all, args.sample)
     if args.command == "relist":
         return _relist(args.paths)
     entry = load_report()["exercises"].get(args.slug)
