@@ -104,3 +104,32 @@ def test_clean_products_keeps_the_latest_valid_row():
         index=[5, 6],
     )
     assert clean_products(raw)["price"].tolist() == [4.0]
+
+
+def test_latest_per_key_breaks_many_ties_by_position():
+    # Forty rows updated at the same moment: only a stable sort keeps them in frame order,
+    # so the last one (price 40) must win.
+    frame = pd.DataFrame(
+        {"sku": ["A"] * 40, "updated_at": ["2024-05-01"] * 40, "price": list(range(1, 41))}
+    )
+    assert latest_per_key(frame, "sku", "updated_at")["price"].tolist() == [40]
+
+
+def test_clean_products_keeps_the_rows_of_a_frame_with_its_own_index():
+    raw = pd.DataFrame(
+        {"sku": ["A", "B"], "price": ["1", "2"], "country": ["de", "fr"],
+         "updated_at": ["2024-01-01", "2024-01-02"]},
+        index=[10, 20],
+    )
+    cleaned = clean_products(raw)
+    assert cleaned["country"].tolist() == ["DE", "FR"]
+    assert cleaned["price"].tolist() == [1.0, 2.0]
+
+
+def test_clean_products_without_any_usable_price_keeps_a_float_price_column():
+    raw = pd.DataFrame(
+        {"sku": ["A"], "price": ["n/a"], "country": ["de"], "updated_at": ["2024-01-01"]}
+    )
+    cleaned = clean_products(raw)
+    assert len(cleaned) == 0
+    assert str(cleaned["price"].dtype) == "float64"

@@ -137,3 +137,15 @@ def check_delete_project(observe):
         observe(project_summary(session))
         observe(sorted(session.scalars(select(Task.title))))
         observe(sorted(session.scalars(select(User.email))))
+
+
+def check_both_sides_sync_before_a_flush(observe):
+    engine = seeded()
+    with Session(engine) as session:
+        mobile = session.scalar(select(Project).where(Project.name == "mobile"))
+        bea = session.scalar(select(User).where(User.email == "bea@example.com"))
+        from_project = Task(title="push alerts")
+        mobile.tasks.append(from_project)
+        from_user = Task(title="beta invite")
+        bea.tasks.append(from_user)
+        observe((from_project.project is mobile, from_user.assignee is bea))

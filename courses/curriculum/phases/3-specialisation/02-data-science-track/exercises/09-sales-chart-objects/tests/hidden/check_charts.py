@@ -42,6 +42,8 @@ def describe_axes(ax):
 def check_line_panel(observe):
     figure = plot_sales(sales_table())
     observe(len(figure.axes))
+    # One row, two columns, as the statement asks: (rows, columns, first, last) per panel.
+    observe([list(ax.get_subplotspec().get_geometry()) for ax in figure.axes])
     observe(describe_axes(figure.axes[0]), tol=1e-9)
 
 

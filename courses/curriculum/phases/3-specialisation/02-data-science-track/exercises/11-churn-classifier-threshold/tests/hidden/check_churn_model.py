@@ -81,3 +81,9 @@ def check_evaluate(observe, seed, min_recall):
     result = evaluate(members(420, seed=seed + 30), seed, min_recall)
     observe(list(result))
     observe({k: (rounded(v) if isinstance(v, dict) else v) for k, v in result.items()}, tol=1e-6)
+
+
+def check_precision_when_hits_equal_false_alarms(observe):
+    # As many true positives as false positives: precision is exactly one half.
+    observe(classification_metrics([1, 0, 0, 1], [1, 1, 0, 0]), tol=1e-12)
+    observe(classification_metrics([1, 1, 0, 0, 0], [1, 1, 1, 1, 0]), tol=1e-12)

@@ -100,3 +100,10 @@ def check_ties_and_k(observe):
     record_answer(observe, answer("gift cards", retriever, model, k=1))
     record_answer(observe, answer("gift cards", retriever, model, k=2))
     observe(model.prompts[-1])
+
+
+def check_the_default_number_of_passages(observe):
+    shop = [Document(f"s-{n}", f"Shipping note {n}", f"Shipping option {n} ships parcels.") for n in range(6)]
+    model = Recorder()
+    record_answer(observe, answer("shipping parcels", Retriever(shop), model, min_score=0.0))
+    observe(len(re.findall(r"^\[s-\d\] ", model.prompts[0], flags=re.MULTILINE)))

@@ -65,6 +65,15 @@ def check_cleaning_edges(observe, tmp_path):
         "2024/04/02 10:00,1.0,0,4\n"
     )
     observe(load_hours(path))
+    # Another spelling first: the format is the statement's, not one guessed from row one.
+    other = tmp_path / "other-first.csv"
+    other.write_text(
+        "timestamp,temperature_c,rain_mm,rentals\n"
+        "2024/04/03 01:00,2.0,0,5\n"
+        "2024-04-03 02:00,2.5,0,6\n"
+        "2024-04-03 03:00,3.0,0,7\n"
+    )
+    observe(load_hours(other))
 
 
 def check_features(observe, tmp_path):
