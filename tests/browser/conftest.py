@@ -19,10 +19,6 @@ from typing import Any
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-# between browser steps are ordinary synchronous code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 CHROMIUM_ARGS = [
@@ -49,6 +45,14 @@ def _curriculum_loaded(transactional_db: None, live_server: Any) -> None:
 
     if not Track.objects.exists():
         course_services.sync_curriculum()
+
+
+@pytest.fixture(autouse=True)
+def _orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    between browser steps are ordinary synchronous code. Only for these tests: set for the
+    whole process, it would reach subprocesses (`check --deploy` refuses it)."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="module")
