@@ -47,12 +47,14 @@ def _curriculum_loaded(transactional_db: None, live_server: Any) -> None:
         course_services.sync_curriculum()
 
 
-@pytest.fixture(autouse=True)
-def _orm_beside_playwright(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-    between browser steps are ordinary synchronous code. Only for these tests: set for the
-    whole process, it would reach subprocesses (`check --deploy` refuses it)."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+@pytest.fixture(scope="module", autouse=True)
+def _orm_beside_playwright() -> Iterator[None]:
+    """Playwright's sync API runs an event loop in this thread; the ORM calls the tests and
+    pytest-django make between browser steps are ordinary synchronous code. Set for these
+    modules only: set for the whole process, it reached `check --deploy` in a subprocess."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture(scope="module")
