@@ -396,6 +396,7 @@ def main() -> None:
 
     from accounts.services import user_create
     from courses.models import Exercise
+    from courses.services import enroll
     from submissions.models import Submission
     from submissions.services import IncomingFile
     from tests.workers import WorkerSet, flush_redis
@@ -422,6 +423,8 @@ def main() -> None:
         flush_redis(redis_url)  # our own database: no stale messages from an aborted run
     token = uuid.uuid4().hex
     learner = user_create(email=f"bench-{token[:8]}@example.com", password=token)
+    # The data exercise belongs to a Phase 3 track: only its learners may submit to it.
+    enroll(learner=learner, track=data_exercise.module.track)  # type: ignore[attr-defined]
     log_dir = BASE_DIR / "var" / "bench" / "workers"
     shutil.rmtree(log_dir, ignore_errors=True)  # keep only this run's worker logs
     try:
