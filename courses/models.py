@@ -80,10 +80,6 @@ class Phase(Content):
     def day_range(self) -> str:
         return f"days {self.first_day}–{self.last_day}"
 
-    @property
-    def is_specialisation(self) -> bool:
-        return self.modules.filter(track__isnull=False).exists()
-
 
 class Track(Content):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="tracks")

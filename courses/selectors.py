@@ -179,13 +179,6 @@ def exercise_for_page(*, slug: str) -> Exercise:
     return exercise
 
 
-def public_files(*, exercise: Exercise, role: str) -> list[ExerciseFile]:
-    """Starter files or visible tests. Hidden tests and solutions are never returned here."""
-    if role not in ExerciseFile.PUBLIC_ROLES:
-        raise ValueError(f"{role} files are not public")
-    return list(exercise.files.filter(role=role).order_by("path"))
-
-
 def completed_lesson_ids(*, learner: User) -> set[int]:
     return set(LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True))
 

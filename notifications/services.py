@@ -359,10 +359,6 @@ def activity_rebuild(*, learner: User) -> int:
     return len(days)
 
 
-def ids_in_batches(ids: Iterable[int], size: int = DELIVERY_BATCH_SIZE) -> list[list[int]]:
-    return list(batched(ids, size))
-
-
 def notifications_prune(*, now: datetime.datetime | None = None) -> int:
     """Retention: notifications older than NOTIFICATION_RETENTION_DAYS go (a year by default;
     reminder keys are per local day, so an old key can never be planned again)."""

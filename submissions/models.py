@@ -3,16 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-
-
-class SubmissionQuerySet(models.QuerySet["Submission"]):
-    def for_learner(self, learner: Any) -> SubmissionQuerySet:
-        return self.filter(learner=learner)
 
 
 class Submission(models.Model):
@@ -72,8 +65,6 @@ class Submission(models.Model):
     )
     # A hash of what the keyed request asked for: a key reused for other work is refused.
     idempotency_hash = models.CharField(max_length=64, blank=True)
-
-    objects = SubmissionQuerySet.as_manager()
 
     class Meta:
         ordering = ("-created_at", "-id")

@@ -32,5 +32,6 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
 
-LOG_FORMAT = "json"
-LOGGING["handlers"]["console"]["formatter"] = "json"  # type: ignore[index]
+# JSON lines by default here (base.py defaults to text, for people reading a terminal).
+LOG_FORMAT = env("LOG_FORMAT", default="json")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # type: ignore[index]
