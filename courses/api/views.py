@@ -219,7 +219,14 @@ class TrackDetailView(APIView):
                     **TRACK_EXAMPLE,
                     "capstone_brief_html": "<p>Build and deploy…</p>",
                     "capstone_examples": ["A booking API"],
-                    "rubric": [{"key": "design", "title": "Design", "max": 4}],
+                    "rubric": [
+                        {
+                            "slug": "tests",
+                            "title": "Tests",
+                            "description": "Business rules and endpoints are covered…",
+                            "max_score": 4,
+                        }
+                    ],
                 },
                 response_only=True,
             )

@@ -402,7 +402,13 @@ class RoundDecisionView(APIView):
                 value={
                     "decision": "approved",
                     "summary": "Clean design and solid tests.",
-                    "scores": {"design": 4, "testing": 3},
+                    "scores": {
+                        "functionality": 4,
+                        "tests": 3,
+                        "code-quality": 4,
+                        "documentation": 3,
+                        "deployment-readiness": 4,
+                    },
                 },
                 request_only=True,
             ),
