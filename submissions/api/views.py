@@ -174,8 +174,9 @@ def _if_none_match(request: Request) -> set[str]:
 
 
 class SubmissionsView(PlainRowsListView[Submission]):
-    model = Submission
     """GET lists your submissions (cursor-paginated, newest first); POST submits code."""
+
+    model = Submission
 
     serializer_class = SubmissionSerializer
     filterset_class = SubmissionFilter
