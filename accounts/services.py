@@ -80,23 +80,32 @@ def ensure_demo_users() -> list[DemoAccount]:
     return list(DEMO_ACCOUNTS)
 
 
+@transaction.atomic
 def practice_settings_update(
     *,
     user: User,
-    display_name: str,
-    time_zone: str,
-    practice_hour: int,
-    practice_days: list[int],
-    daily_goal_minutes: int,
+    display_name: str | None = None,
+    time_zone: str | None = None,
+    practice_hour: int | None = None,
+    practice_days: list[int] | None = None,
+    daily_goal_minutes: int | None = None,
 ) -> User:
-    """Save profile and practice preferences (validated by the model's validators)."""
-    user.display_name = display_name
-    user.time_zone = time_zone
-    user.practice_hour = practice_hour
-    user.practice_days = sum(1 << day for day in set(practice_days))
-    user.daily_goal_minutes = daily_goal_minutes
-    user.full_clean(exclude=["password"])
-    user.save(
+    """Save profile and practice preferences (validated by the model's validators); a field
+    left as None keeps its stored value. The row is locked and read again first, so a
+    partial update (the API's PATCH) never writes back a value another request changed."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if display_name is not None:
+        locked.display_name = display_name
+    if time_zone is not None:
+        locked.time_zone = time_zone
+    if practice_hour is not None:
+        locked.practice_hour = practice_hour
+    if practice_days is not None:
+        locked.practice_days = sum(1 << day for day in set(practice_days))
+    if daily_goal_minutes is not None:
+        locked.daily_goal_minutes = daily_goal_minutes
+    locked.full_clean(exclude=["password"])
+    locked.save(
         update_fields=[
             "display_name",
             "time_zone",
@@ -105,7 +114,7 @@ def practice_settings_update(
             "daily_goal_minutes",
         ]
     )
-    return user
+    return locked
 
 
 def profile_set_at_signup(*, user: User, display_name: str, time_zone: str) -> User:

@@ -248,12 +248,21 @@ def notification_mark_all_read(*, recipient: User) -> int:
 
 @transaction.atomic
 def preferences_update(
-    *, user: User, email_enabled: bool, in_app_enabled: bool, quiet: bool
+    *,
+    user: User,
+    email_enabled: bool | None = None,
+    in_app_enabled: bool | None = None,
+    quiet: bool | None = None,
 ) -> NotificationPreferences:
+    """Change the given preferences; None keeps the stored value. The merge happens under
+    the row lock, so a partial update never writes back what another request changed."""
     prefs, _ = NotificationPreferences.objects.select_for_update().get_or_create(user=user)
-    prefs.email_enabled = email_enabled
-    prefs.in_app_enabled = in_app_enabled
-    prefs.quiet = quiet
+    if email_enabled is not None:
+        prefs.email_enabled = email_enabled
+    if in_app_enabled is not None:
+        prefs.in_app_enabled = in_app_enabled
+    if quiet is not None:
+        prefs.quiet = quiet
     if email_enabled:
         prefs.unsubscribed_at = None  # switching email back on re-subscribes
     prefs.save()

@@ -85,12 +85,6 @@ class MeView(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        user = services.practice_settings_update(
-            user=user,
-            display_name=data.get("display_name", user.display_name),
-            time_zone=data.get("time_zone", user.time_zone),
-            practice_hour=data.get("practice_hour", user.practice_hour),
-            practice_days=data.get("practice_days", user.practice_weekdays),
-            daily_goal_minutes=data.get("daily_goal_minutes", user.daily_goal_minutes),
-        )
+        # Only the fields sent; the service merges them with the stored row under a lock.
+        user = services.practice_settings_update(user=user, **data)
         return Response(self.OutputSerializer(user).data)

@@ -166,3 +166,15 @@ def test_demo_learners_are_mid_programme_with_real_work_and_made_once(db: None) 
     before = Submission.objects.count()
     services.ensure_demo_learners()
     assert Submission.objects.count() == before
+
+
+def test_a_partial_update_keeps_what_another_request_changed(db: None) -> None:
+    """Two requests that each change one field: the second, holding a copy of the user read
+    before the first saved, must not write the first one's field back (lost update)."""
+    user = make_user("lin@example.com", display_name="Lin")
+    stale = User.objects.get(pk=user.pk)
+    services.practice_settings_update(user=user, display_name="Lin Chen")
+    updated = services.practice_settings_update(user=stale, time_zone="Asia/Tokyo")
+    user.refresh_from_db()
+    assert (user.display_name, user.time_zone) == ("Lin Chen", "Asia/Tokyo")
+    assert (updated.display_name, updated.time_zone) == ("Lin Chen", "Asia/Tokyo")

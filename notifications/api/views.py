@@ -170,13 +170,8 @@ class PreferencesView(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        current = services.preferences_get(user=user)
-        prefs = services.preferences_update(
-            user=user,
-            email_enabled=data.get("email_enabled", current.email_enabled),
-            in_app_enabled=data.get("in_app_enabled", current.in_app_enabled),
-            quiet=data.get("quiet", current.quiet),
-        )
+        # Only the fields sent; the service merges them with the stored row under its lock.
+        prefs = services.preferences_update(user=user, **data)
         return Response(self.OutputSerializer(prefs).data)
 
 

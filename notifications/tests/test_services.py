@@ -287,3 +287,10 @@ def test_notifications_older_than_the_retention_are_deleted(learner, settings):
     assert fresh is not None
     assert services.notifications_prune() == 1
     assert list(Notification.objects.values_list("pk", flat=True)) == [fresh.pk]
+
+
+def test_a_partial_preferences_update_keeps_the_other_stored_choices(learner):
+    services.preferences_update(user=learner, email_enabled=False, in_app_enabled=True, quiet=False)
+    services.preferences_update(user=learner, quiet=True)
+    prefs = services.preferences_get(user=learner)
+    assert (prefs.email_enabled, prefs.in_app_enabled, prefs.quiet) == (False, True, True)
