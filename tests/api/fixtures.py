@@ -85,6 +85,9 @@ def track_exercise(backend_track: Track) -> Exercise:
     return Exercise.objects.live().filter(module__track=backend_track).order_by("id").first()  # type: ignore[return-value]
 
 
+LEARNER_SUBMISSION_ID = 987_654_321
+
+
 @pytest.fixture
 def learner_submission(learner: User) -> Submission:
     """A graded submission of the learner (made directly: these tests are about reading)."""
@@ -92,6 +95,9 @@ def learner_submission(learner: User) -> Submission:
     from submissions.tests.factories import exercise
 
     submission = Submission.objects.create(
+        # An id no sequence here reaches: the authorization tests look for '"id":<this>,' in
+        # an outsider's responses, and the outsider's own enrollment once had the same id.
+        id=LEARNER_SUBMISSION_ID,
         learner=learner,
         exercise=exercise(),
         status=Submission.Status.PASSED,
