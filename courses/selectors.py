@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.core.cache import cache
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -484,9 +487,17 @@ def catch_up_plan(*, progress: Progress) -> CatchUp | None:
     )
 
 
-# The API's lesson and exercise lists show titles and their module, never the bodies,
-# statements or capstone briefs (kilobytes a row) that the pages' selects bring along.
-_API_MODULE_FIELDS = (
+# --- The plan as the API lists it ------------------------------------------------------------
+#
+# Every learner of a track has the same plan: the rows of the API's lesson and exercise lists
+# (titles and their module, never bodies or statements) are cached per track and per state of
+# the curriculum, and only the learner's own ticks (completed, solved) are read per request.
+# Building the list in SQL for each request cost more than /me/ does in all (an Exists over the
+# submissions table, a window count and the track subquery, compiled and planned every time).
+
+PLAN_CACHE_SECONDS = 6 * 60 * 60  # a safety net: the key already changes with the curriculum
+
+_PLAN_COLUMNS = (
     "id",
     "slug",
     "title",
@@ -501,15 +512,162 @@ _API_MODULE_FIELDS = (
     "module__track",
     "module__track__slug",
 )
+_PLAN_ORDER = ("module__phase__number", "module__order", "order", "id")
 
 
-def api_lessons_for_learner(*, learner: User) -> QuerySet[Lesson]:
-    """`lessons_for_learner` with only the columns the API list shows."""
-    return lessons_for_learner(learner=learner).only(*_API_MODULE_FIELDS)
+@dataclass(frozen=True)
+class PlanFilters:
+    """What a client may narrow a plan list to; None (or "") means "any"."""
+
+    phase: int | None = None
+    module: str = ""
+    kind: str = ""
+    difficulty: int | None = None
+    done: bool | None = None  # completed (lessons) or solved (exercises)
 
 
-def api_exercises_for_learner(*, learner: User) -> QuerySet[Exercise]:
-    """`exercises_for_learner` with only the columns the API list shows."""
-    return exercises_for_learner(learner=learner).only(
-        *_API_MODULE_FIELDS, "kind", "difficulty", "runtime"
+@dataclass(frozen=True)
+class _PlanItem:
+    id: int
+    row: dict[str, Any]
+
+
+def _track_and_curriculum_state(learner: User) -> tuple[int | None, str]:
+    """The learner's track and a fingerprint of the curriculum tables, in one query.
+
+    Every write to content goes through `save()` (admin) or sync, which both move
+    `updated_at`; a row added or deleted moves the count. So the fingerprint changes with
+    anything a plan row shows."""
+    columns: dict[str, Any] = {
+        "track": Subquery(
+            Enrollment.objects.active().filter(learner=OuterRef("pk")).values("track_id")[:1]
+        )
+    }
+    for model in (Phase, Track, Module, Lesson, Exercise):
+        name = model._meta.model_name
+        rows = model._default_manager.order_by()
+        columns[f"{name}_changed"] = Subquery(rows.order_by("-updated_at").values("updated_at")[:1])
+        # COUNT as a plain function: no GROUP BY, one row for the whole table.
+        columns[f"{name}_rows"] = Subquery(
+            rows.annotate(n=Func(F("pk"), function="COUNT")).values("n")
+        )
+    row = User.objects.filter(pk=learner.pk).values(**columns).first()
+    state: dict[str, Any] = dict(row) if row else {}
+    track_id = state.pop("track", None)
+    fingerprint = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()
+    return track_id, fingerprint[:20]
+
+
+def _module_row(item: Lesson | Exercise) -> dict[str, Any]:
+    module = item.module
+    return {
+        "slug": module.slug,
+        "title": module.title,
+        "phase": module.phase.number,
+        "track": module.track.slug if module.track is not None else None,
+    }
+
+
+def _lesson_items(track_id: int | None) -> list[_PlanItem]:
+    modules = Module.objects.live().filter(Q(track__isnull=True) | Q(track_id=track_id))
+    lessons = (
+        Lesson.objects.live()
+        .filter(module__in=modules)
+        .select_related("module__phase", "module__track")
+        .only(*_PLAN_COLUMNS)
+        .order_by(*_PLAN_ORDER)
     )
+    return [
+        _PlanItem(
+            id=lesson.pk,
+            row={
+                "slug": lesson.slug,
+                "title": lesson.title,
+                "module": _module_row(lesson),
+                "order": lesson.order,
+                "minutes": lesson.minutes,
+            },
+        )
+        for lesson in lessons
+    ]
+
+
+def _exercise_items(track_id: int | None) -> list[_PlanItem]:
+    modules = Module.objects.live().filter(Q(track__isnull=True) | Q(track_id=track_id))
+    exercises = (
+        Exercise.objects.live()
+        .filter(module__in=modules)
+        .select_related("module__phase", "module__track")
+        .only(*_PLAN_COLUMNS, "kind", "difficulty", "runtime")
+        .order_by(*_PLAN_ORDER)
+    )
+    return [
+        _PlanItem(
+            id=exercise.pk,
+            row={
+                "slug": exercise.slug,
+                "title": exercise.title,
+                "kind": exercise.kind,
+                "module": _module_row(exercise),
+                "order": exercise.order,
+                "difficulty": exercise.difficulty,
+                "minutes": exercise.minutes,
+                "runtime": exercise.runtime,
+            },
+        )
+        for exercise in exercises
+    ]
+
+
+def _cached_plan(
+    name: str, learner: User, build: Callable[[int | None], list[_PlanItem]]
+) -> list[_PlanItem]:
+    track_id, state = _track_and_curriculum_state(learner)
+    key = f"courses:plan:{name}:{track_id or 0}:{state}"
+    items: list[_PlanItem] | None = cache.get(key)
+    if items is None:
+        items = build(track_id)
+        cache.set(key, items, PLAN_CACHE_SECONDS)
+    return items
+
+
+def _matches(row: dict[str, Any], filters: PlanFilters) -> bool:
+    return (
+        (filters.phase is None or row["module"]["phase"] == filters.phase)
+        and (not filters.module or row["module"]["slug"] == filters.module)
+        and (not filters.kind or row.get("kind") == filters.kind)
+        and (filters.difficulty is None or row.get("difficulty") == filters.difficulty)
+    )
+
+
+def plan_lessons(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
+    """The API's lesson rows of the learner's plan, in order, each with `completed`."""
+    filters = filters or PlanFilters()
+    items = _cached_plan("lessons", learner, _lesson_items)
+    done = set(LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True))
+    rows = []
+    for item in items:
+        completed = item.id in done
+        if _matches(item.row, filters) and filters.done in (None, completed):
+            rows.append({**item.row, "completed": completed})
+    return rows
+
+
+def plan_exercises(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
+    """The API's exercise rows of the learner's plan, in order, each with `solved`."""
+    from submissions.models import Submission
+
+    filters = filters or PlanFilters()
+    items = _cached_plan("exercises", learner, _exercise_items)
+    solved = set(
+        Submission.objects.filter(learner=learner, status=Submission.Status.PASSED)
+        .order_by()
+        .values_list("exercise_id", flat=True)
+        .distinct()
+    )
+    rows = []
+    for item in items:
+        is_solved = item.id in solved
+        if _matches(item.row, filters) and filters.done in (None, is_solved):
+            rows.append({**item.row, "solved": is_solved})
+    return rows

@@ -98,7 +98,8 @@ class _Syncer:
         stale = model.objects.filter(retired_at__isnull=True).exclude(slug__in=keep)
         for slug in stale.values_list("slug", flat=True):
             self.report.add(kind, "retired", slug)
-        stale.update(retired_at=self.now)
+        # updated_at too: the API's cached plan rows are keyed on it.
+        stale.update(retired_at=self.now, updated_at=self.now)
 
     def set_skills(self, row: models.Model, slugs: list[str]) -> None:
         row.skills.set([self.skills[slug] for slug in slugs])  # type: ignore[attr-defined]

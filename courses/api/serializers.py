@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from courses.models import Enrollment, ExerciseFile, Module, Track
+from courses.models import Enrollment, ExerciseFile, Track
 
 
 class TrackRefSerializer(serializers.Serializer[Track]):
@@ -26,16 +26,6 @@ class ModuleRefSerializer(serializers.Serializer[Any]):
 
     class Meta:
         ref_name = "ModuleRef"
-
-
-def module_ref(module: Module) -> dict[str, Any]:
-    """`ModuleRefSerializer`'s output as a plain dict (for the plain-row lists)."""
-    return {
-        "slug": module.slug,
-        "title": module.title,
-        "phase": module.phase.number,
-        "track": module.track.slug if module.track is not None else None,
-    }
 
 
 class FileSerializer(serializers.Serializer[ExerciseFile]):

@@ -16,16 +16,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
-from config.api.pagination import WindowCountPagePagination
+from config.api.pagination import PagePagination
 from config.api.requests import request_user
-from config.api.views import PlainRowsListView, UserListView
+from config.api.views import QueryFilterBackend, UserListView
 from courses import selectors, services
-from courses.api.filters import ExerciseFilter, LessonFilter
+from courses.api.filters import ExerciseFilter, LessonFilter, plan_filters
 from courses.api.serializers import (
     EnrollmentSerializer,
     FileSerializer,
     ModuleRefSerializer,
-    module_ref,
 )
 from courses.models import Enrollment, Exercise, ExerciseFile, Lesson, Phase, Program, Track
 
@@ -254,6 +253,26 @@ class LessonSerializer(serializers.Serializer[Lesson]):
         ref_name = "Lesson"
 
 
+class PlanListView(ListAPIView[Any]):
+    """A list of the learner's plan: plain rows from a selector (cached per track), filtered
+    and paged in Python. The FilterSet validates the query and, with the serializer,
+    documents the rows in the schema; a test holds rows and serializer equal."""
+
+    model: type[Lesson] | type[Exercise]
+    pagination_class = PagePagination
+    filter_backends = [QueryFilterBackend]
+
+    def rows(self, request: Request) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def get_queryset(self) -> QuerySet[Any]:  # only the schema generator asks
+        return self.model._default_manager.none()
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.rows(request))  # type: ignore[arg-type]
+        return self.get_paginated_response(page)
+
+
 LESSON_EXAMPLE = {
     "slug": "variables-and-types",
     "title": "Variables and types",
@@ -264,24 +283,14 @@ LESSON_EXAMPLE = {
 }
 
 
-class LessonListView(PlainRowsListView[Lesson]):
+class LessonListView(PlanListView):
     model = Lesson
-    pagination_class = WindowCountPagePagination
     serializer_class = LessonSerializer
     filterset_class = LessonFilter
 
-    def list_for(self, user: User) -> QuerySet[Lesson]:
-        return selectors.api_lessons_for_learner(learner=user)
-
-    def row(self, item: Lesson) -> dict[str, Any]:
-        return {
-            "slug": item.slug,
-            "title": item.title,
-            "module": module_ref(item.module),
-            "order": item.order,
-            "minutes": item.minutes,
-            "completed": bool(item.completed),  # type: ignore[attr-defined]
-        }
+    def rows(self, request: Request) -> list[dict[str, Any]]:
+        filters = plan_filters(LessonFilter, request.query_params, done="completed")
+        return selectors.plan_lessons(learner=request_user(request), filters=filters)
 
     @extend_schema(
         summary="Lessons of your plan (shared phases and your track), in order",
@@ -412,27 +421,14 @@ EXERCISE_EXAMPLE = {
 }
 
 
-class ExerciseListView(PlainRowsListView[Exercise]):
+class ExerciseListView(PlanListView):
     model = Exercise
-    pagination_class = WindowCountPagePagination
     serializer_class = ExerciseSerializer
     filterset_class = ExerciseFilter
 
-    def list_for(self, user: User) -> QuerySet[Exercise]:
-        return selectors.api_exercises_for_learner(learner=user)
-
-    def row(self, item: Exercise) -> dict[str, Any]:
-        return {
-            "slug": item.slug,
-            "title": item.title,
-            "kind": item.kind,
-            "module": module_ref(item.module),
-            "order": item.order,
-            "difficulty": item.difficulty,
-            "minutes": item.minutes,
-            "runtime": item.runtime,
-            "solved": bool(item.solved),  # type: ignore[attr-defined]
-        }
+    def rows(self, request: Request) -> list[dict[str, Any]]:
+        filters = plan_filters(ExerciseFilter, request.query_params, done="solved")
+        return selectors.plan_exercises(learner=request_user(request), filters=filters)
 
     @extend_schema(
         summary="Exercises and projects of your plan, in order",

@@ -59,6 +59,7 @@ def test_removed_exercise_is_retired_not_deleted_and_keeps_learner_work(
     from submissions.models import Submission
 
     exercise = Exercise.objects.get(slug="calculator")
+    synced_at = exercise.updated_at
     Submission.objects.create(learner=learner, exercise=exercise, status="passed")
     shutil.rmtree(next(curriculum_copy.glob("phases/*/*/exercises/*-calculator")))
 
@@ -67,6 +68,7 @@ def test_removed_exercise_is_retired_not_deleted_and_keeps_learner_work(
     assert "retired exercise calculator" in report.changes
     exercise.refresh_from_db()
     assert exercise.is_retired
+    assert exercise.updated_at > synced_at  # what the API's plan cache is keyed on
     assert Submission.objects.filter(exercise=exercise).count() == 1
     assert not Exercise.objects.live().filter(slug="calculator").exists()
 
