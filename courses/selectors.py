@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import zoneinfo
 from collections.abc import Callable
@@ -10,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from django.core.cache import cache
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -532,29 +534,33 @@ class _PlanItem:
     row: dict[str, Any]
 
 
+@functools.cache
+def _state_sql() -> str:
+    """One row: the learner's track, then MAX(updated_at) and COUNT(*) of each content table.
+    Built once per process from the models' own table names (no user input reaches it);
+    raw because compiling the same eleven subqueries through the ORM cost more than
+    running them."""
+    parts = ", ".join(
+        f"(SELECT MAX(updated_at) FROM {table}), (SELECT COUNT(*) FROM {table})"  # noqa: S608
+        for table in (m._meta.db_table for m in (Phase, Track, Module, Lesson, Exercise))
+    )
+    enrollment = Enrollment._meta.db_table
+    return (
+        f"SELECT (SELECT track_id FROM {enrollment} WHERE learner_id = %s AND status = %s), "  # noqa: S608
+        + parts
+    )
+
+
 def _track_and_curriculum_state(learner: User) -> tuple[int | None, str]:
     """The learner's track and a fingerprint of the curriculum tables, in one query.
 
     Every write to content goes through `save()` (admin) or sync, which both move
     `updated_at`; a row added or deleted moves the count. So the fingerprint changes with
     anything a plan row shows."""
-    columns: dict[str, Any] = {
-        "track": Subquery(
-            Enrollment.objects.active().filter(learner=OuterRef("pk")).values("track_id")[:1]
-        )
-    }
-    for model in (Phase, Track, Module, Lesson, Exercise):
-        name = model._meta.model_name
-        rows = model._default_manager.order_by()
-        columns[f"{name}_changed"] = Subquery(rows.order_by("-updated_at").values("updated_at")[:1])
-        # COUNT as a plain function: no GROUP BY, one row for the whole table.
-        columns[f"{name}_rows"] = Subquery(
-            rows.annotate(n=Func(F("pk"), function="COUNT")).values("n")
-        )
-    row = User.objects.filter(pk=learner.pk).values(**columns).first()
-    state: dict[str, Any] = dict(row) if row else {}
-    track_id = state.pop("track", None)
-    fingerprint = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()
+    with connection.cursor() as cursor:
+        cursor.execute(_state_sql(), [learner.pk, Enrollment.Status.ACTIVE])
+        track_id, *state = cursor.fetchone()
+    fingerprint = hashlib.sha256(repr([str(value) for value in state]).encode()).hexdigest()
     return track_id, fingerprint[:20]
 
 
@@ -619,15 +625,32 @@ def _exercise_items(track_id: int | None) -> list[_PlanItem]:
     ]
 
 
+# The key names the curriculum's state, so a process may keep what it read: an entry can
+# only go unused, never stale. Bounded to a few keys (tracks × lists, plus old states).
+_LOCAL_PLANS: dict[str, list[_PlanItem]] = {}
+_LOCAL_PLANS_MAX = 16
+
+
+def forget_local_plans() -> None:
+    """Drop this process's copies (tests that count the queries of a cold cache)."""
+    _LOCAL_PLANS.clear()
+
+
 def _cached_plan(
     name: str, learner: User, build: Callable[[int | None], list[_PlanItem]]
 ) -> list[_PlanItem]:
     track_id, state = _track_and_curriculum_state(learner)
     key = f"courses:plan:{name}:{track_id or 0}:{state}"
-    items: list[_PlanItem] | None = cache.get(key)
+    items = _LOCAL_PLANS.get(key)
+    if items is not None:
+        return items
+    items = cache.get(key)
     if items is None:
         items = build(track_id)
         cache.set(key, items, PLAN_CACHE_SECONDS)
+    if len(_LOCAL_PLANS) >= _LOCAL_PLANS_MAX:
+        _LOCAL_PLANS.clear()
+    _LOCAL_PLANS[key] = items
     return items
 
 

@@ -69,6 +69,9 @@ class ExerciseFilter(django_filters.FilterSet):  # type: ignore[misc]
 def plan_filters(filterset_class: type[Any], query: Any, *, done: str) -> PlanFilters:
     """The validated query string as `PlanFilters` (a 400 problem when it does not parse);
     `done` names the filter for the learner's tick (`completed` or `solved`)."""
+    names = tuple(filterset_class.base_filters)
+    if not any(key in names for key in query):
+        return PlanFilters()  # building the FilterSet and its form costs more than the list
     filterset = filterset_class(data=query, queryset=filterset_class._meta.model.objects.none())
     if not filterset.is_valid():
         raise utils.translate_validation(filterset.errors)
