@@ -50,8 +50,9 @@ def learner_enrollments(*, learner: User) -> QuerySet[Enrollment]:
     )
 
 
-def _visible_modules(track: Track | None) -> Q:
-    """Modules without a track are for everyone; track modules only for that track."""
+def _visible_modules(track: Track | int | None) -> Q:
+    """Modules without a track are for everyone; track modules only for that track (a row
+    or its id)."""
     if track is None:
         return Q(track__isnull=True)
     return Q(track__isnull=True) | Q(track=track)
@@ -574,55 +575,39 @@ def _module_row(item: Lesson | Exercise) -> dict[str, Any]:
     }
 
 
-def _lesson_items(track_id: int | None) -> list[_PlanItem]:
-    modules = Module.objects.live().filter(Q(track__isnull=True) | Q(track_id=track_id))
-    lessons = (
-        Lesson.objects.live()
-        .filter(module__in=modules)
+def _plan_items(
+    model: type[Lesson] | type[Exercise],
+    track_id: int | None,
+    columns: tuple[str, ...],
+) -> list[_PlanItem]:
+    """The live rows of `model` in a track's plan, as the API lists them: `columns` of the
+    row itself, and its module."""
+    modules = Module.objects.live().filter(_visible_modules(track_id))
+    rows = (
+        model._default_manager.filter(retired_at__isnull=True, module__in=modules)
         .select_related("module__phase", "module__track")
-        .only(*_PLAN_COLUMNS)
+        .only(*_PLAN_COLUMNS, *columns)
         .order_by(*_PLAN_ORDER)
     )
     return [
         _PlanItem(
-            id=lesson.pk,
+            id=row.pk,
             row={
-                "slug": lesson.slug,
-                "title": lesson.title,
-                "module": _module_row(lesson),
-                "order": lesson.order,
-                "minutes": lesson.minutes,
+                **{column: getattr(row, column) for column in columns},
+                "module": _module_row(row),
             },
         )
-        for lesson in lessons
+        for row in rows
     ]
+
+
+def _lesson_items(track_id: int | None) -> list[_PlanItem]:
+    return _plan_items(Lesson, track_id, ("slug", "title", "order", "minutes"))
 
 
 def _exercise_items(track_id: int | None) -> list[_PlanItem]:
-    modules = Module.objects.live().filter(Q(track__isnull=True) | Q(track_id=track_id))
-    exercises = (
-        Exercise.objects.live()
-        .filter(module__in=modules)
-        .select_related("module__phase", "module__track")
-        .only(*_PLAN_COLUMNS, "kind", "difficulty", "runtime")
-        .order_by(*_PLAN_ORDER)
-    )
-    return [
-        _PlanItem(
-            id=exercise.pk,
-            row={
-                "slug": exercise.slug,
-                "title": exercise.title,
-                "kind": exercise.kind,
-                "module": _module_row(exercise),
-                "order": exercise.order,
-                "difficulty": exercise.difficulty,
-                "minutes": exercise.minutes,
-                "runtime": exercise.runtime,
-            },
-        )
-        for exercise in exercises
-    ]
+    columns = ("slug", "title", "kind", "order", "difficulty", "minutes", "runtime")
+    return _plan_items(Exercise, track_id, columns)
 
 
 # The key names the curriculum's state, so a process may keep what it read: an entry can
@@ -663,34 +648,36 @@ def _matches(row: dict[str, Any], filters: PlanFilters) -> bool:
     )
 
 
-def plan_lessons(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
-    """The API's lesson rows of the learner's plan, in order, each with `completed`."""
+def _ticked_rows(
+    items: list[_PlanItem], ticked: set[int], tick: str, filters: PlanFilters | None
+) -> list[dict[str, Any]]:
+    """The plan rows that pass `filters`, each with the learner's `tick` (True when its id
+    is in `ticked`)."""
     filters = filters or PlanFilters()
-    items = _cached_plan("lessons", learner, _lesson_items)
-    done = set(LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True))
     rows = []
     for item in items:
-        completed = item.id in done
-        if _matches(item.row, filters) and filters.done in (None, completed):
-            rows.append({**item.row, "completed": completed})
+        done = item.id in ticked
+        if _matches(item.row, filters) and filters.done in (None, done):
+            rows.append({**item.row, tick: done})
     return rows
+
+
+def plan_lessons(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
+    """The API's lesson rows of the learner's plan, in order, each with `completed`."""
+    items = _cached_plan("lessons", learner, _lesson_items)
+    done = LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True)
+    return _ticked_rows(items, set(done), "completed", filters)
 
 
 def plan_exercises(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
     """The API's exercise rows of the learner's plan, in order, each with `solved`."""
     from submissions.models import Submission
 
-    filters = filters or PlanFilters()
     items = _cached_plan("exercises", learner, _exercise_items)
-    solved = set(
+    solved = (
         Submission.objects.filter(learner=learner, status=Submission.Status.PASSED)
         .order_by()
         .values_list("exercise_id", flat=True)
         .distinct()
     )
-    rows = []
-    for item in items:
-        is_solved = item.id in solved
-        if _matches(item.row, filters) and filters.done in (None, is_solved):
-            rows.append({**item.row, "solved": is_solved})
-    return rows
+    return _ticked_rows(items, set(solved), "solved", filters)

@@ -24,6 +24,13 @@ def api_datetime(value: datetime.datetime | None) -> str | None:
     return None if value is None else str(_DATETIME.to_representation(value))
 
 
+def names_a_filter(filterset_class: type[Any], query: Any) -> bool:
+    """Whether the query string names any of the FilterSet's filters (a range filter's fields
+    are its name with a suffix: `…_min`, `…_after`)."""
+    names = tuple(filterset_class.base_filters)
+    return any(key.startswith(names) for key in query)
+
+
 class QueryFilterBackend(DjangoFilterBackend):  # type: ignore[misc]
     """django-filter, skipped when the request names none of the view's filters: building
     the FilterSet and its form costs about as much as the list's own query, for nothing."""
@@ -32,9 +39,7 @@ class QueryFilterBackend(DjangoFilterBackend):  # type: ignore[misc]
         filterset_class = getattr(view, "filterset_class", None)
         if filterset_class is None:
             return queryset
-        names = tuple(filterset_class.base_filters)
-        # A range filter's fields are its name with a suffix (`…_min`, `…_after`).
-        if not any(key.startswith(names) for key in request.query_params):
+        if not names_a_filter(filterset_class, request.query_params):
             return queryset
         return super().filter_queryset(request, queryset, view)
 

@@ -12,6 +12,7 @@ import django_filters  # type: ignore[import-untyped]  # no stubs published
 from django import forms
 from django_filters import utils
 
+from config.api.views import names_a_filter
 from courses.models import Exercise, Lesson
 from courses.selectors import PlanFilters
 
@@ -69,8 +70,7 @@ class ExerciseFilter(django_filters.FilterSet):  # type: ignore[misc]
 def plan_filters(filterset_class: type[Any], query: Any, *, done: str) -> PlanFilters:
     """The validated query string as `PlanFilters` (a 400 problem when it does not parse);
     `done` names the filter for the learner's tick (`completed` or `solved`)."""
-    names = tuple(filterset_class.base_filters)
-    if not any(key in names for key in query):
+    if not names_a_filter(filterset_class, query):
         return PlanFilters()  # building the FilterSet and its form costs more than the list
     filterset = filterset_class(data=query, queryset=filterset_class._meta.model.objects.none())
     if not filterset.is_valid():
