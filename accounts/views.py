@@ -7,13 +7,12 @@ from django.shortcuts import redirect, render
 
 from accounts import services
 from accounts.forms import PracticeSettingsForm
-from accounts.models import User
+from config.requests import request_user
 
 
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)
+    user = request_user(request)
     form = PracticeSettingsForm(request.POST or None, instance=user)
     if request.method == "POST" and form.is_valid():
         services.practice_settings_update(

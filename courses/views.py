@@ -13,16 +13,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from accounts.models import User
 from config.errors import ApplicationError
+from config.requests import request_user
 from courses import selectors, services
 from courses.models import Exercise, ExerciseFile, Lesson, Phase, Program, Track
-
-
-def _learner(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)  # guaranteed by @login_required
-    return user
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -61,7 +55,7 @@ def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def enroll(request: HttpRequest, slug: str) -> HttpResponse:
-    learner = _learner(request)
+    learner = request_user(request)
     track = get_object_or_404(Track.objects.live(), slug=slug)
     current = selectors.active_enrollment(learner=learner)
     try:
@@ -79,7 +73,7 @@ def enroll(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    learner = _learner(request)
+    learner = request_user(request)
     enrollment = selectors.active_enrollment(learner=learner)
     if enrollment is None:
         return render(
@@ -100,7 +94,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
-    learner = _learner(request)
+    learner = request_user(request)
     enrollment = selectors.active_enrollment(learner=learner)
     phases = selectors.roadmap(track=enrollment.track if enrollment else None)
     phase = next((p for p in phases if p.number == number), None)
@@ -120,7 +114,7 @@ def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
 
 def _available_lesson(request: HttpRequest, slug: str) -> Lesson:
     try:
-        return selectors.available_lesson(learner=_learner(request), slug=slug)
+        return selectors.available_lesson(learner=request_user(request), slug=slug)
     except Lesson.DoesNotExist as exc:
         raise Http404("No such lesson") from exc
 
@@ -128,7 +122,7 @@ def _available_lesson(request: HttpRequest, slug: str) -> Lesson:
 @login_required
 def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
     lesson = _available_lesson(request, slug)
-    done = lesson.pk in selectors.completed_lesson_ids(learner=_learner(request))
+    done = lesson.pk in selectors.completed_lesson_ids(learner=request_user(request))
     siblings = list(lesson.module.lessons.live().order_by("order").only("slug", "title", "order"))
     index = next(i for i, item in enumerate(siblings) if item.pk == lesson.pk)
     return render(
@@ -147,7 +141,7 @@ def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
-    learner = _learner(request)
+    learner = request_user(request)
     lesson = _available_lesson(request, slug)
     if request.POST.get("done") == "0":
         services.uncomplete_lesson(learner=learner, lesson=lesson)
@@ -170,7 +164,7 @@ def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
 def available_exercise(request: HttpRequest, slug: str) -> Exercise:
     """The exercise if it is in this learner's plan, else 404 (used by submission pages too)."""
     try:
-        return selectors.available_exercise(learner=_learner(request), slug=slug)
+        return selectors.available_exercise(learner=request_user(request), slug=slug)
     except Exercise.DoesNotExist as exc:
         raise Http404("No such exercise") from exc
 
@@ -201,7 +195,7 @@ def exercise_page(
 
     files = exercise.public_files  # type: ignore[attr-defined]
     starters = [f for f in files if f.role == ExerciseFile.Role.STARTER]
-    learner = _learner(request)
+    learner = request_user(request)
     history = submission_selectors.submission_history(learner=learner, exercise=exercise)
     start = None
     starting_over = request.GET.get("starter") == "1"

@@ -18,9 +18,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.models import User
 from config import ratelimit
 from config.errors import ApplicationError
+from config.requests import request_user
 from courses import selectors as course_selectors
 from mentors import selectors, services
 from mentors.forms import (
@@ -36,17 +36,12 @@ from mentors.models import CapstoneFile, Certificate, PortfolioSettings, ReviewR
 QUEUE_PAGE_SIZE = 20
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 # --------------------------------------------------------------------------- mentor pages
 
 
 @login_required
 def mentor_profile(request: HttpRequest) -> HttpResponse:
-    profile = selectors.mentor_profile_for_user(user=_user(request))
+    profile = selectors.mentor_profile_for_user(user=request_user(request))
     if profile is None:
         raise PermissionDenied("Only mentors have a mentor profile.")
     context = {"profile": profile, "mentees": selectors.mentees(mentor=profile)}
@@ -55,7 +50,7 @@ def mentor_profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     if not (user.is_mentor or user.is_staff):
         raise PermissionDenied("The review queue is for mentors.")
     page = Paginator(selectors.review_queue(user=user), QUEUE_PAGE_SIZE).get_page(
@@ -68,7 +63,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 def _capstone_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
-    learner = _user(request)
+    learner = request_user(request)
     enrollment = course_selectors.active_enrollment(learner=learner)
     context: dict[str, Any] = {"enrollment": enrollment}
     if enrollment is None:
@@ -103,7 +98,7 @@ def capstone(request: HttpRequest) -> HttpResponse:
 @require_POST
 def capstone_start(request: HttpRequest) -> HttpResponse:
     try:
-        started = services.capstone_start(learner=_user(request))
+        started = services.capstone_start(learner=request_user(request))
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
@@ -120,7 +115,7 @@ def capstone_upload(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             version = services.capstone_upload(
-                learner=_user(request), upload=form.cleaned_data["archive"]
+                learner=request_user(request), upload=form.cleaned_data["archive"]
             )
         except ApplicationError as exc:
             form.add_error("archive", exc.message)
@@ -141,7 +136,7 @@ def portfolio_settings(request: HttpRequest) -> HttpResponse:
     form = PortfolioForm(request.POST)
     if form.is_valid():
         services.portfolio_update(
-            user=_user(request),
+            user=request_user(request),
             is_public=form.cleaned_data["is_public"],
             headline=form.cleaned_data["headline"],
         )
@@ -154,7 +149,7 @@ def portfolio_settings(request: HttpRequest) -> HttpResponse:
 
 def _round(request: HttpRequest, round_id: int) -> ReviewRound:
     try:
-        return selectors.round_for_viewer(user=_user(request), round_id=round_id)
+        return selectors.round_for_viewer(user=request_user(request), round_id=round_id)
     except ReviewRound.DoesNotExist as exc:
         raise Http404("No such review round") from exc
 
@@ -162,7 +157,7 @@ def _round(request: HttpRequest, round_id: int) -> ReviewRound:
 @login_required
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     review_round = _round(request, round_id)
-    user = _user(request)
+    user = request_user(request)
     capstone = review_round.capstone
     is_reviewer = selectors.can_review(user=user, learner_id=capstone.learner_id)
     files = selectors.round_files(review_round=review_round)
@@ -254,7 +249,7 @@ def round_comment(request: HttpRequest, round_id: int) -> HttpResponse:
     try:
         comment = services.round_comment_add(
             review_round=review_round,
-            author=_user(request),
+            author=request_user(request),
             file_id=form.cleaned_data["file_id"],
             line=form.cleaned_data["line"],
             body=form.cleaned_data["body"],
@@ -275,7 +270,9 @@ def round_message(request: HttpRequest, round_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.round_message_add(
-                review_round=review_round, author=_user(request), body=form.cleaned_data["body"]
+                review_round=review_round,
+                author=request_user(request),
+                body=form.cleaned_data["body"],
             )
         except ApplicationError as exc:
             if exc.status == 403:
@@ -299,7 +296,7 @@ def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
     try:
         decided = services.round_decide(
             review_round=review_round,
-            reviewer=_user(request),
+            reviewer=request_user(request),
             decision=form.cleaned_data["decision"],
             summary=form.cleaned_data["summary"],
             scores=form.scores(),

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from accounts.models import User
+from config.requests import request_user
 from notifications import selectors, services
 from notifications.forms import PreferencesForm
 from notifications.models import Notification
@@ -19,15 +19,9 @@ from notifications.models import Notification
 INBOX_PAGE_SIZE = 20
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.inbox(recipient=_user(request)), INBOX_PAGE_SIZE).get_page(
+    page = Paginator(selectors.inbox(recipient=request_user(request)), INBOX_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(request, "notifications/inbox.html", {"page": page})
@@ -38,7 +32,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         notification = selectors.notification_for_recipient(
-            recipient=_user(request), notification_id=pk
+            recipient=request_user(request), notification_id=pk
         )
     except Notification.DoesNotExist as missing:
         raise Http404("No such notification.") from missing
@@ -56,14 +50,14 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def mark_all_read(request: HttpRequest) -> HttpResponse:
-    count = services.notification_mark_all_read(recipient=_user(request))
+    count = services.notification_mark_all_read(recipient=request_user(request))
     messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} read.")
     return redirect("notifications:inbox")
 
 
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     current = services.preferences_get(user=user)
     form = PreferencesForm(
         request.POST or None,

@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.models import User
+from config.requests import request_user
 from courses import selectors as course_selectors
 from courses.views import available_exercise, exercise_page
 from submissions import selectors, services
@@ -20,15 +20,10 @@ from submissions.forms import SubmissionForm
 from submissions.models import Submission
 
 
-def _learner(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 @require_POST
 def create(request: HttpRequest, slug: str) -> HttpResponse:
-    learner = _learner(request)
+    learner = request_user(request)
     exercise = available_exercise(request, slug)
     form = SubmissionForm(request.POST, request.FILES)
     if form.is_valid():
@@ -49,7 +44,7 @@ def create(request: HttpRequest, slug: str) -> HttpResponse:
 def _own_submission(request: HttpRequest, submission_id: int) -> Submission:
     try:
         return selectors.submission_for_learner(
-            learner=_learner(request), submission_id=submission_id
+            learner=request_user(request), submission_id=submission_id
         )
     except Submission.DoesNotExist as exc:
         raise Http404("No such submission") from exc
@@ -60,7 +55,7 @@ def _result_context(request: HttpRequest, submission: Submission) -> dict[str, A
     next_step = None
     if submission.status == Submission.Status.PASSED:
         next_step = course_selectors.next_step_after(
-            learner=_learner(request), kind="exercise", slug=submission.exercise.slug
+            learner=request_user(request), kind="exercise", slug=submission.exercise.slug
         )
     return {
         "submission": submission,
@@ -92,7 +87,7 @@ def status_fragment(request: HttpRequest, submission_id: int) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.learner_submissions(learner=_learner(request)), 25).get_page(
+    page = Paginator(selectors.learner_submissions(learner=request_user(request)), 25).get_page(
         request.GET.get("page")
     )
     return render(request, "submissions/history.html", {"page": page})
@@ -123,7 +118,7 @@ def _draft_files(body: bytes) -> list[services.IncomingFile] | None:
 def draft(request: HttpRequest, slug: str) -> JsonResponse:
     """The editor's autosave: POST the files being edited (JSON) to keep them, DELETE to
     start over from the starter files. Answers JSON; 400 with `detail` when refused."""
-    learner = _learner(request)
+    learner = request_user(request)
     exercise = available_exercise(request, slug)
     if request.method == "DELETE":
         services.draft_discard(learner=learner, exercise=exercise)

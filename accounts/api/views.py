@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from accounts import services
 from accounts.api.serializers import practice_days_field, time_zone_names
 from accounts.models import User
-from config.api.requests import request_user
+from config.requests import request_user
 
 ME_EXAMPLE = {
     "id": 42,

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.models import User
-from config.api.requests import request_user
+from config.requests import request_user
 
 _M = TypeVar("_M", bound=Model)
 _DATETIME = serializers.DateTimeField()

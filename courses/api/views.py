@@ -17,8 +17,8 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from config.api.pagination import PagePagination
-from config.api.requests import request_user
 from config.api.views import QueryFilterBackend, UserListView
+from config.requests import request_user
 from courses import selectors, services
 from courses.api.filters import ExerciseFilter, LessonFilter, plan_filters
 from courses.api.serializers import (

@@ -19,9 +19,9 @@ from rest_framework.views import APIView
 
 from accounts.api.serializers import UserSummarySerializer
 from accounts.models import User
-from config.api.requests import request_user
 from config.api.throttles import CertificateThrottle
 from config.api.views import UserListView
+from config.requests import request_user
 from courses import selectors as course_selectors
 from mentors import selectors, services
 from mentors.models import (

@@ -15,8 +15,8 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from config.api.pagination import FeedCursorPagination
-from config.api.requests import request_user
 from config.api.views import UserListView
+from config.requests import request_user
 from notifications import selectors, services
 from notifications.api.filters import NotificationFilter
 from notifications.models import Kind, Notification, NotificationPreferences

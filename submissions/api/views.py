@@ -20,9 +20,9 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from config.api.pagination import FeedCursorPagination
-from config.api.requests import request_user
 from config.api.throttles import SubmissionsThrottle
 from config.api.views import PlainRowsListView, api_datetime
+from config.requests import request_user
 from courses import selectors as course_selectors
 from courses.models import Exercise
 from submissions import selectors, services
