@@ -2,10 +2,6 @@
 
 from mentors.services.capstones import (
     CODE_ALPHABET,
-    CapstoneError,
-    MentorshipError,
-    PermissionDeniedError,
-    ReviewError,
     assign_waiting_learners,
     assign_waiting_learners_later,
     assignment_end,
@@ -26,10 +22,6 @@ from mentors.services.capstones import (
 
 __all__ = [
     "CODE_ALPHABET",
-    "CapstoneError",
-    "MentorshipError",
-    "PermissionDeniedError",
-    "ReviewError",
     "assign_waiting_learners",
     "assign_waiting_learners_later",
     "assignment_end",

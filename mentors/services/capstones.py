@@ -23,13 +23,19 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from accounts.models import User
-from config.errors import ApplicationError
 from config.queueing import publish_on_commit
 from courses import selectors as course_selectors
 from courses.models import Track
 from mentors import notify, selectors
-from mentors.archive import ArchiveError, ArchiveLimits, is_archive_name, read_archive
+from mentors.archive import ArchiveLimits, is_archive_name, read_archive
 from mentors.checks import CapstoneCheckReport
+from mentors.errors import (
+    ArchiveError,
+    CapstoneError,
+    MentorshipError,
+    PermissionDeniedError,
+    ReviewError,
+)
 from mentors.models import (
     Capstone,
     CapstoneFile,
@@ -48,23 +54,6 @@ from mentors.models import (
 logger = logging.getLogger(__name__)
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed
-
-
-class MentorshipError(ApplicationError):
-    code = "mentorship"
-
-
-class CapstoneError(ApplicationError):
-    code = "capstone"
-
-
-class ReviewError(ApplicationError):
-    code = "review"
-
-
-class PermissionDeniedError(ApplicationError):
-    code = "permission_denied"
-    status = 403
 
 
 # --------------------------------------------------------------------------- assignment

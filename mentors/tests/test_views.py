@@ -13,7 +13,7 @@ from accounts.models import User
 from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Track
-from mentors import selectors, services
+from mentors import errors, selectors, services
 from mentors.models import Capstone, ReviewRound
 from mentors.tests.factories import (
     PROJECT,
@@ -153,14 +153,14 @@ def test_finishing_phase_three_unlocks_the_capstone(learner: User, learner_clien
 
 def test_only_one_version_waits_for_review_at_a_time(review_round: ReviewRound) -> None:
     learner = review_round.capstone.learner
-    with pytest.raises(services.CapstoneError, match="waiting for review"):
+    with pytest.raises(errors.CapstoneError, match="waiting for review"):
         services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
 
 
 def test_approval_needs_every_rubric_criterion_and_cannot_happen_twice(
     review_round: ReviewRound, mentor: User, staff: User
 ) -> None:
-    with pytest.raises(services.ReviewError, match="Score every rubric criterion"):
+    with pytest.raises(errors.ReviewError, match="Score every rubric criterion"):
         services.round_decide(
             review_round=review_round, reviewer=mentor, decision="approved", summary="ok", scores={}
         )
@@ -168,7 +168,7 @@ def test_approval_needs_every_rubric_criterion_and_cannot_happen_twice(
     services.round_decide(
         review_round=review_round, reviewer=mentor, decision="approved", summary="ok", scores=scores
     )
-    with pytest.raises(services.ReviewError, match="already been decided"):
+    with pytest.raises(errors.ReviewError, match="already been decided"):
         services.round_decide(
             review_round=review_round,
             reviewer=staff,
