@@ -27,7 +27,7 @@ from submissions.sandbox import SandboxFile
 CAPSTONE_PHASE_NUMBER = 3
 
 
-def mentors_with_load() -> QuerySet[MentorProfile]:
+def mentor_profile_list() -> QuerySet[MentorProfile]:
     """Profiles annotated with `active_mentees` (one query, for lists and admin)."""
     return (
         MentorProfile.objects.select_related("user")
@@ -36,11 +36,11 @@ def mentors_with_load() -> QuerySet[MentorProfile]:
     )
 
 
-def mentor_profile_for_user(*, user: User) -> MentorProfile | None:
-    return mentors_with_load().filter(user=user).first()
+def mentor_profile_get(*, user: User) -> MentorProfile | None:
+    return mentor_profile_list().filter(user=user).first()
 
 
-def active_assignment(*, learner: User) -> MentorAssignment | None:
+def assignment_get_active(*, learner: User) -> MentorAssignment | None:
     return (
         MentorAssignment.objects.active()
         .select_related("mentor__user", "track")
@@ -49,13 +49,13 @@ def active_assignment(*, learner: User) -> MentorAssignment | None:
     )
 
 
-def assignment_history(*, learner: User) -> QuerySet[MentorAssignment]:
+def assignment_list(*, learner: User) -> QuerySet[MentorAssignment]:
     return MentorAssignment.objects.filter(learner=learner).select_related(
         "mentor__user", "track", "assigned_by"
     )
 
 
-def unassigned_enrollments() -> QuerySet[Enrollment]:
+def enrollment_list_unassigned() -> QuerySet[Enrollment]:
     """Active enrollments whose learner has no mentor (and no approved capstone in the
     track), longest waiting first: the order in which freed capacity is handed out."""
     has_mentor = MentorAssignment.objects.active().filter(learner=OuterRef("learner"))
@@ -70,7 +70,7 @@ def unassigned_enrollments() -> QuerySet[Enrollment]:
     )
 
 
-def mentees(*, mentor: MentorProfile) -> QuerySet[MentorAssignment]:
+def mentee_list(*, mentor: MentorProfile) -> QuerySet[MentorAssignment]:
     return (
         MentorAssignment.objects.active()
         .filter(mentor=mentor)
@@ -79,7 +79,7 @@ def mentees(*, mentor: MentorProfile) -> QuerySet[MentorAssignment]:
     )
 
 
-def can_review(*, user: User, learner_id: int) -> bool:
+def review_allowed(*, user: User, learner_id: int) -> bool:
     """Staff, or the learner's currently assigned mentor."""
     if user.is_staff:
         return True
@@ -88,7 +88,7 @@ def can_review(*, user: User, learner_id: int) -> bool:
     )
 
 
-def capstone_for_learner(*, learner: User, track: Track) -> Capstone | None:
+def capstone_get(*, learner: User, track: Track) -> Capstone | None:
     return (
         Capstone.objects.select_related("track", "certificate")
         .prefetch_related(
@@ -108,7 +108,7 @@ def phase_three_done(*, enrollment: Enrollment) -> bool:
     return bool(phases) and all(p.is_complete for p in phases)
 
 
-def review_queue(*, user: User) -> QuerySet[ReviewRound]:
+def round_list_waiting(*, user: User) -> QuerySet[ReviewRound]:
     """Rounds waiting for a review, oldest first: the assigned mentor's mentees, or every
     waiting round for staff who are not mentors."""
     rounds = ReviewRound.objects.filter(status=ReviewRound.Status.WAITING)
@@ -122,17 +122,13 @@ def review_queue(*, user: User) -> QuerySet[ReviewRound]:
     ).order_by("created_at", "pk")
 
 
-def rounds_waiting_longest() -> QuerySet[ReviewRound]:
-    return ReviewRound.objects.filter(status=ReviewRound.Status.WAITING).order_by("created_at")
-
-
 def _round_query(messages: QuerySet[RoundMessage]) -> QuerySet[ReviewRound]:
     return ReviewRound.objects.select_related(
         "capstone__learner", "capstone__track", "version__check_run", "reviewer"
     ).prefetch_related("scores", Prefetch("messages", queryset=messages.select_related("author")))
 
 
-def round_for_viewer(*, user: User, round_id: int) -> ReviewRound:
+def round_get(*, user: User, round_id: int) -> ReviewRound:
     """The round with what its page shows. Raises ReviewRound.DoesNotExist unless the user
     is the learner, their assigned mentor or staff (pages turn that into a 404).
 
@@ -141,7 +137,7 @@ def round_for_viewer(*, user: User, round_id: int) -> ReviewRound:
     after they left, are not theirs to read."""
     review_round = _round_query(RoundMessage.objects.all()).get(pk=round_id)
     learner_id = review_round.capstone.learner_id
-    if learner_id == user.pk or can_review(user=user, learner_id=learner_id):
+    if learner_id == user.pk or review_allowed(user=user, learner_id=learner_id):
         return review_round
     if review_round.reviewer_id != user.pk:
         raise ReviewRound.DoesNotExist
@@ -153,7 +149,7 @@ def round_for_viewer(*, user: User, round_id: int) -> ReviewRound:
     return _round_query(RoundMessage.objects.filter(created_at__lte=left)).get(pk=round_id)
 
 
-def round_files(*, review_round: ReviewRound) -> list[CapstoneFile]:
+def round_file_list(*, review_round: ReviewRound) -> list[CapstoneFile]:
     """Files of the round's version without their content (for the file tree)."""
     return list(
         CapstoneFile.objects.filter(version_id=review_round.version_id)
@@ -163,28 +159,28 @@ def round_files(*, review_round: ReviewRound) -> list[CapstoneFile]:
     )
 
 
-def round_file(*, review_round: ReviewRound, path: str) -> CapstoneFile | None:
+def round_file_get(*, review_round: ReviewRound, path: str) -> CapstoneFile | None:
     return CapstoneFile.objects.filter(version_id=review_round.version_id, path=path).first()
 
 
-def round_comments(*, review_round: ReviewRound) -> list[LineComment]:
+def round_comment_list(*, review_round: ReviewRound) -> list[LineComment]:
     return list(
         LineComment.objects.filter(review_round=review_round).select_related("file", "author")
     )
 
 
-def learner_rounds(*, capstone: Capstone) -> QuerySet[ReviewRound]:
+def round_list(*, capstone: Capstone) -> QuerySet[ReviewRound]:
     return capstone.rounds.select_related("version__check_run").order_by("number")
 
 
-def check_run_sandbox_files(*, check_run: CheckRun) -> list[SandboxFile]:
+def check_run_file_list(*, check_run: CheckRun) -> list[SandboxFile]:
     rows = CapstoneFile.objects.filter(version_id=check_run.version_id, is_text=True).values_list(
         "path", "content"
     )
     return [SandboxFile(path=path, content=content) for path, content in rows]
 
 
-def check_run_runtime_name(*, check_run: CheckRun) -> str:
+def check_run_runtime_get(*, check_run: CheckRun) -> str:
     """The learner runtime of the capstone's track (its libraries are what it is built on)."""
     return str(
         CheckRun.objects.filter(pk=check_run.pk)
@@ -193,7 +189,7 @@ def check_run_runtime_name(*, check_run: CheckRun) -> str:
     )
 
 
-def certificate_by_code(*, code: str) -> Certificate:
+def certificate_get(*, code: str) -> Certificate:
     certificate: Certificate = Certificate.objects.select_related("capstone__track").get(
         code=code.upper()
     )
@@ -208,7 +204,7 @@ class Portfolio:
     projects: list[tuple[str, str]]  # (title, slug) of solved projects
 
 
-def public_portfolio(*, public_id: str) -> Portfolio:
+def portfolio_get_public(*, public_id: str) -> Portfolio:
     """Raises PortfolioSettings.DoesNotExist unless the learner opted in."""
     portfolio_settings = PortfolioSettings.objects.select_related("user").get(
         public_id=public_id, is_public=True
@@ -223,11 +219,11 @@ def public_portfolio(*, public_id: str) -> Portfolio:
         learner=learner,
         settings=portfolio_settings,
         capstones=capstones,
-        projects=solved_projects(learner=learner),
+        projects=project_list_solved(learner=learner),
     )
 
 
-def solved_projects(*, learner: User) -> list[tuple[str, str]]:
+def project_list_solved(*, learner: User) -> list[tuple[str, str]]:
     from courses.models import Exercise
 
     solved = course_selectors.solved_exercise_ids(learner=learner)

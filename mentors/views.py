@@ -41,10 +41,10 @@ QUEUE_PAGE_SIZE = 20
 
 @login_required
 def mentor_profile(request: HttpRequest) -> HttpResponse:
-    profile = selectors.mentor_profile_for_user(user=request_user(request))
+    profile = selectors.mentor_profile_get(user=request_user(request))
     if profile is None:
         raise PermissionDenied("Only mentors have a mentor profile.")
-    context = {"profile": profile, "mentees": selectors.mentees(mentor=profile)}
+    context = {"profile": profile, "mentees": selectors.mentee_list(mentor=profile)}
     return render(request, "mentors/profile.html", context)
 
 
@@ -53,7 +53,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     if not (user.is_mentor or user.is_staff):
         raise PermissionDenied("The review queue is for mentors.")
-    page = Paginator(selectors.review_queue(user=user), QUEUE_PAGE_SIZE).get_page(
+    page = Paginator(selectors.round_list_waiting(user=user), QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(request, "mentors/queue.html", {"page": page})
@@ -68,14 +68,14 @@ def _capstone_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     context: dict[str, Any] = {"enrollment": enrollment}
     if enrollment is None:
         return context
-    capstone = selectors.capstone_for_learner(learner=learner, track=enrollment.track)
+    capstone = selectors.capstone_get(learner=learner, track=enrollment.track)
     portfolio_settings = PortfolioSettings.objects.filter(user=learner).first()
     context.update(
         track=enrollment.track,
         capstone=capstone,
         unlocked=capstone is not None or selectors.phase_three_done(enrollment=enrollment),
-        assignment=selectors.active_assignment(learner=learner),
-        rounds=list(selectors.learner_rounds(capstone=capstone)) if capstone else [],
+        assignment=selectors.assignment_get_active(learner=learner),
+        rounds=list(selectors.round_list(capstone=capstone)) if capstone else [],
         upload_form=CapstoneUploadForm(),
         portfolio=portfolio_settings,
         portfolio_form=PortfolioForm(
@@ -149,7 +149,7 @@ def portfolio_settings(request: HttpRequest) -> HttpResponse:
 
 def _round(request: HttpRequest, round_id: int) -> ReviewRound:
     try:
-        return selectors.round_for_viewer(user=request_user(request), round_id=round_id)
+        return selectors.round_get(user=request_user(request), round_id=round_id)
     except ReviewRound.DoesNotExist as exc:
         raise Http404("No such review round") from exc
 
@@ -159,15 +159,15 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     review_round = _round(request, round_id)
     user = request_user(request)
     capstone = review_round.capstone
-    is_reviewer = selectors.can_review(user=user, learner_id=capstone.learner_id)
-    files = selectors.round_files(review_round=review_round)
+    is_reviewer = selectors.review_allowed(user=user, learner_id=capstone.learner_id)
+    files = selectors.round_file_list(review_round=review_round)
     text_files = [f for f in files if f.is_text]
     wanted = request.GET.get("file") or next(
         (f.path for f in text_files if f.path.lower().startswith("readme")),
         text_files[0].path if text_files else "",
     )
-    selected = selectors.round_file(review_round=review_round, path=wanted) if wanted else None
-    comments = selectors.round_comments(review_round=review_round)
+    selected = selectors.round_file_get(review_round=review_round, path=wanted) if wanted else None
+    comments = selectors.round_comment_list(review_round=review_round)
     by_line: dict[int, list[Any]] = defaultdict(list)
     for comment in comments:
         if selected is not None and comment.file_id == selected.pk:
@@ -330,7 +330,7 @@ def _too_many_lookups(request: HttpRequest) -> HttpResponse | None:
 
 def _certificate(code: str) -> Certificate:
     try:
-        return selectors.certificate_by_code(code=code)
+        return selectors.certificate_get(code=code)
     except Certificate.DoesNotExist as exc:
         raise Http404("No certificate with this code") from exc
 
@@ -354,7 +354,7 @@ def certificate_print(request: HttpRequest, code: str) -> HttpResponse:
 
 def portfolio(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     try:
-        learner_portfolio = selectors.public_portfolio(public_id=str(public_id))
+        learner_portfolio = selectors.portfolio_get_public(public_id=str(public_id))
     except PortfolioSettings.DoesNotExist as exc:
         raise Http404("No public portfolio here") from exc
     return render(request, "mentors/portfolio.html", {"portfolio": learner_portfolio})

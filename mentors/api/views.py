@@ -179,9 +179,7 @@ def _my_capstone(request: Request) -> Capstone:
     learner = request_user(request)
     enrollment = course_selectors.active_enrollment(learner=learner)
     capstone = (
-        selectors.capstone_for_learner(learner=learner, track=enrollment.track)
-        if enrollment
-        else None
+        selectors.capstone_get(learner=learner, track=enrollment.track) if enrollment else None
     )
     if capstone is None:
         raise Http404("You have not started your capstone.")
@@ -190,7 +188,7 @@ def _my_capstone(request: Request) -> Capstone:
 
 def _round_for(request: Request, round_id: int) -> ReviewRound:
     try:
-        return selectors.round_for_viewer(user=request_user(request), round_id=round_id)
+        return selectors.round_get(user=request_user(request), round_id=round_id)
     except ReviewRound.DoesNotExist as exc:
         raise Http404("No such review round.") from exc
 
@@ -278,7 +276,7 @@ class CapstoneRoundListView(UserListView[ReviewRound]):
 
     def list_for(self, user: User) -> QuerySet[ReviewRound]:
         capstone = _my_capstone(self.request)
-        return selectors.learner_rounds(capstone=capstone).select_related(
+        return selectors.round_list(capstone=capstone).select_related(
             "capstone__learner", "capstone__track"
         )
 
@@ -307,8 +305,8 @@ class RoundDetailView(APIView):
     )
     def get(self, request: Request, round_id: int) -> Response:
         review_round = _round_for(request, round_id)
-        review_round.comments = selectors.round_comments(review_round=review_round)  # type: ignore[attr-defined]
-        review_round.files = selectors.round_files(review_round=review_round)  # type: ignore[attr-defined]
+        review_round.comments = selectors.round_comment_list(review_round=review_round)  # type: ignore[attr-defined]
+        review_round.files = selectors.round_file_list(review_round=review_round)  # type: ignore[attr-defined]
         return Response(RoundDetailSerializer(review_round).data)
 
 
@@ -452,10 +450,10 @@ class MenteeListView(UserListView[MentorAssignment]):
     serializer_class = MenteeSerializer
 
     def list_for(self, user: User) -> QuerySet[MentorAssignment]:
-        profile = selectors.mentor_profile_for_user(user=user)
+        profile = selectors.mentor_profile_get(user=user)
         if profile is None:
             return MentorAssignment.objects.none()
-        return selectors.mentees(mentor=profile)
+        return selectors.mentee_list(mentor=profile)
 
     @extend_schema(
         summary="Mentor: your active mentees",
@@ -483,7 +481,7 @@ class ReviewQueueView(UserListView[ReviewRound]):
     serializer_class = RoundSerializer
 
     def list_for(self, user: User) -> QuerySet[ReviewRound]:
-        return selectors.review_queue(user=user)
+        return selectors.round_list_waiting(user=user)
 
     @extend_schema(
         summary="Mentor: rounds waiting for your review, oldest first",
@@ -532,7 +530,7 @@ class CertificateVerifyView(APIView):
     )
     def get(self, request: Request, code: str) -> Response:
         try:
-            certificate = selectors.certificate_by_code(code=code)
+            certificate = selectors.certificate_get(code=code)
         except Certificate.DoesNotExist as exc:
             raise Http404("No certificate with this code.") from exc
         return Response(self.OutputSerializer(certificate).data)

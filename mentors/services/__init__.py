@@ -7,11 +7,11 @@ workers cannot both win a transition.
 """
 
 from mentors.services.assignment import (
-    assign_waiting_learners,
-    assign_waiting_learners_later,
     assignment_end,
     assignment_ensure,
     assignment_set,
+    waiting_learners_assign,
+    waiting_learners_assign_later,
 )
 from mentors.services.capstones import capstone_start, capstone_unlock, capstone_upload
 from mentors.services.certificates import certificate_issue
@@ -25,8 +25,6 @@ from mentors.services.portfolio import portfolio_update
 from mentors.services.reviews import round_comment_add, round_decide, round_message_add
 
 __all__ = [
-    "assign_waiting_learners",
-    "assign_waiting_learners_later",
     "assignment_end",
     "assignment_ensure",
     "assignment_set",
@@ -42,4 +40,6 @@ __all__ = [
     "round_comment_add",
     "round_decide",
     "round_message_add",
+    "waiting_learners_assign",
+    "waiting_learners_assign_later",
 ]

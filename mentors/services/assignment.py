@@ -88,7 +88,7 @@ def assignment_ensure(*, learner: User) -> MentorAssignment | None:
 
     Keeps a current mentor who covers the track; otherwise ends that assignment and picks
     the least-loaded free mentor. Returns None when nobody is free: the learner then waits
-    in `selectors.unassigned_enrollments()` until `assign_waiting_learners` finds a place."""
+    in `selectors.enrollment_list_unassigned()` until `waiting_learners_assign` finds a place."""
     enrollment = course_selectors.active_enrollment(learner=learner)
     if enrollment is None:
         return None
@@ -118,21 +118,21 @@ def assignment_ensure(*, learner: User) -> MentorAssignment | None:
     )
 
 
-def assign_waiting_learners_later() -> None:
-    """Queue `assign_waiting_learners` for a worker, after the current transaction commits
-    (a capacity change saved in admin must be visible to it)."""
+def waiting_learners_assign_later() -> None:
+    """Queue the `mentors.assign_waiting_learners` task, run after the current transaction
+    commits (a capacity change saved in admin must be visible to it)."""
     from mentors.tasks import assign_waiting_learners
 
     publish_on_commit(assign_waiting_learners)
 
 
-def assign_waiting_learners(*, limit: int = 200) -> int:
+def waiting_learners_assign(*, limit: int = 200) -> int:
     """Hand freed capacity to waiting learners, longest waiting first. Returns how many got
     a mentor. Each learner is assigned in its own transaction; tracks without a free
     mentor are skipped for the rest of the pass."""
     assigned = 0
     full_tracks: set[int] = set()
-    for enrollment in selectors.unassigned_enrollments()[:limit]:
+    for enrollment in selectors.enrollment_list_unassigned()[:limit]:
         if enrollment.track_id in full_tracks:
             continue
         assignment = assignment_ensure(learner=enrollment.learner)
@@ -178,7 +178,7 @@ def assignment_set(
         by=by,
     )
     if current is not None:
-        transaction.on_commit(assign_waiting_learners)  # the old mentor has a free place
+        transaction.on_commit(waiting_learners_assign)  # the old mentor has a free place
     return assignment
 
 

@@ -157,7 +157,7 @@ def capstone_upload(*, learner: User, upload: UploadedFile) -> CapstoneVersion:
         check_run = CheckRun.objects.create(version=version)
         review_round = ReviewRound.objects.create(capstone=capstone, version=version, number=number)
         Capstone.objects.filter(pk=capstone.pk).update(status=Capstone.Status.IN_REVIEW)
-        current = selectors.active_assignment(learner=learner)
+        current = selectors.assignment_get_active(learner=learner)
         if current is not None:
             notify.review_requested(review_round=review_round, mentor_user=current.mentor.user)
 

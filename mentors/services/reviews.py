@@ -25,7 +25,7 @@ logger = logging.getLogger("apprentice.mentors")
 
 
 def _require_reviewer(*, user: User, review_round: ReviewRound) -> None:
-    if not selectors.can_review(user=user, learner_id=review_round.capstone.learner_id):
+    if not selectors.review_allowed(user=user, learner_id=review_round.capstone.learner_id):
         raise PermissionDeniedError("Only the learner's assigned mentor or staff can review.")
 
 
@@ -124,7 +124,7 @@ def round_decide(
         )
         certificates.certificate_issue(capstone=capstone, mentor_name=reviewer.name)
         assignment.assignment_end(learner=capstone.learner, reason="capstone approved")
-        transaction.on_commit(assignment.assign_waiting_learners)
+        transaction.on_commit(assignment.waiting_learners_assign)
     else:
         Capstone.objects.filter(pk=capstone.pk).update(status=Capstone.Status.CHANGES_REQUESTED)
     review_round.refresh_from_db()

@@ -37,7 +37,7 @@ def client_for(user: User) -> Client:
 
 @pytest.fixture
 def review_round(mentor: User, learner: User, backend_track: Track, staff: User) -> ReviewRound:
-    assert selectors.active_assignment(learner=learner) is not None
+    assert selectors.assignment_get_active(learner=learner) is not None
     started_capstone(learner, backend_track, staff=staff)
     version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
     return version.review_round
@@ -177,7 +177,7 @@ def test_approval_needs_every_rubric_criterion_and_cannot_happen_twice(
             scores=scores,
         )
     # The assignment ended with the approval; the mentor can still read what they decided.
-    assert selectors.active_assignment(learner=review_round.capstone.learner) is None
+    assert selectors.assignment_get_active(learner=review_round.capstone.learner) is None
     assert (
         client_for(mentor).get(reverse("mentors:round", args=[review_round.pk])).status_code == 200
     )
