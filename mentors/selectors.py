@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 
 from accounts.models import User
 from courses import selectors as course_selectors
@@ -70,10 +79,11 @@ def enrollment_list_unassigned() -> QuerySet[Enrollment]:
     )
 
 
-def mentee_list(*, mentor: MentorProfile) -> QuerySet[MentorAssignment]:
+def mentee_list(*, mentor_user: User) -> QuerySet[MentorAssignment]:
+    """The active mentees of a mentor, longest mentored first (none for anybody else)."""
     return (
         MentorAssignment.objects.active()
-        .filter(mentor=mentor)
+        .filter(mentor__user=mentor_user)
         .select_related("learner", "track")
         .order_by("created_at")
     )
@@ -88,7 +98,7 @@ def review_allowed(*, user: User, learner_id: int) -> bool:
     )
 
 
-def capstone_get(*, learner: User, track: Track) -> Capstone | None:
+def _capstone_query(*, learner: User, track: Track) -> Capstone | None:
     return (
         Capstone.objects.select_related("track", "certificate")
         .prefetch_related(
@@ -99,6 +109,41 @@ def capstone_get(*, learner: User, track: Track) -> Capstone | None:
         )
         .filter(learner=learner, track=track)
         .first()
+    )
+
+
+def capstone_get(*, learner: User) -> Capstone | None:
+    """The learner's capstone in the track they are enrolled in, None before they start it."""
+    enrollment = course_selectors.active_enrollment(learner=learner)
+    if enrollment is None:
+        return None
+    return _capstone_query(learner=learner, track=enrollment.track)
+
+
+@dataclass(frozen=True)
+class CapstonePage:
+    """What the learner's capstone page shows (`enrollment` None: nothing else is set)."""
+
+    enrollment: Enrollment | None
+    capstone: Capstone | None = None
+    unlocked: bool = False
+    assignment: MentorAssignment | None = None
+    rounds: list[ReviewRound] = field(default_factory=list)
+    portfolio: PortfolioSettings | None = None
+
+
+def capstone_page_get(*, learner: User) -> CapstonePage:
+    enrollment = course_selectors.active_enrollment(learner=learner)
+    if enrollment is None:
+        return CapstonePage(enrollment=None)
+    capstone = _capstone_query(learner=learner, track=enrollment.track)
+    return CapstonePage(
+        enrollment=enrollment,
+        capstone=capstone,
+        unlocked=capstone is not None or phase_three_done(enrollment=enrollment),
+        assignment=assignment_get_active(learner=learner),
+        rounds=list(round_list(capstone=capstone)) if capstone else [],
+        portfolio=PortfolioSettings.objects.filter(user=learner).first(),
     )
 
 
@@ -149,28 +194,69 @@ def round_get(*, user: User, round_id: int) -> ReviewRound:
     return _round_query(RoundMessage.objects.filter(created_at__lte=left)).get(pk=round_id)
 
 
-def round_file_list(*, review_round: ReviewRound) -> list[CapstoneFile]:
-    """Files of the round's version without their content (for the file tree)."""
-    return list(
-        CapstoneFile.objects.filter(version_id=review_round.version_id)
-        .defer("content")
-        .annotate(comment_count=Count("comments"))
-        .order_by("path")
+def _file_entries() -> QuerySet[CapstoneFile]:
+    """Files without their content (for the file tree), each with its comment count."""
+    return CapstoneFile.objects.defer("content").annotate(comment_count=Count("comments"))
+
+
+def _prefetch_detail(review_round: ReviewRound) -> ReviewRound:
+    """The round with its line comments (`line_comments`) and its version's file entries
+    (`version.files`, see `_file_entries`) prefetched."""
+    prefetch_related_objects(
+        [review_round],
+        Prefetch("line_comments", queryset=LineComment.objects.select_related("file", "author")),
+        Prefetch("version__files", queryset=_file_entries().order_by("path")),
     )
+    return review_round
+
+
+def round_detail_get(*, user: User, round_id: int) -> ReviewRound:
+    """`round_get`, with the line comments and the file entries (`_prefetch_detail`)."""
+    return _prefetch_detail(round_get(user=user, round_id=round_id))
 
 
 def round_file_get(*, review_round: ReviewRound, path: str) -> CapstoneFile | None:
     return CapstoneFile.objects.filter(version_id=review_round.version_id, path=path).first()
 
 
-def round_comment_list(*, review_round: ReviewRound) -> list[LineComment]:
-    return list(
-        LineComment.objects.filter(review_round=review_round).select_related("file", "author")
+@dataclass(frozen=True)
+class RoundPage:
+    """What a round's page shows: its files, comments and the file opened (with content)."""
+
+    review_round: ReviewRound
+    rounds: list[ReviewRound]  # every round of the capstone, first to last
+    files: list[CapstoneFile]  # without content, in path order
+    comments: list[LineComment]
+    selected: CapstoneFile | None
+    is_reviewer: bool
+
+
+def round_page_get(*, user: User, review_round: ReviewRound, path: str = "") -> RoundPage:
+    """The page of a round the user may read (`round_get`), with the file at `path` opened;
+    with no path, the README at the top of the project, else the first text file."""
+    _prefetch_detail(review_round)
+    files = list(review_round.version.files.all())
+    text_files = [f for f in files if f.is_text]
+    wanted = path or next(
+        (f.path for f in text_files if f.path.lower().startswith("readme")),
+        text_files[0].path if text_files else "",
+    )
+    capstone = review_round.capstone
+    return RoundPage(
+        review_round=review_round,
+        rounds=list(round_list(capstone=capstone)),
+        files=files,
+        comments=list(review_round.line_comments.all()),
+        selected=round_file_get(review_round=review_round, path=wanted) if wanted else None,
+        is_reviewer=review_allowed(user=user, learner_id=capstone.learner_id),
     )
 
 
 def round_list(*, capstone: Capstone) -> QuerySet[ReviewRound]:
-    return capstone.rounds.select_related("version__check_run").order_by("number")
+    """The capstone's rounds, first to last."""
+    return capstone.rounds.select_related(
+        "capstone__learner", "capstone__track", "version__check_run"
+    ).order_by("number")
 
 
 def check_run_file_list(*, check_run: CheckRun) -> list[SandboxFile]:

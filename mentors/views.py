@@ -21,7 +21,6 @@ from django.views.decorators.http import require_POST
 from config import ratelimit
 from config.errors import ApplicationError
 from config.requests import request_user
-from courses import selectors as course_selectors
 from mentors import selectors, services
 from mentors.forms import (
     CapstoneUploadForm,
@@ -31,7 +30,7 @@ from mentors.forms import (
     PortfolioForm,
 )
 from mentors.highlight import highlight_lines
-from mentors.models import CapstoneFile, Certificate, PortfolioSettings, ReviewRound
+from mentors.models import CapstoneFile, Certificate, LineComment, PortfolioSettings, ReviewRound
 
 QUEUE_PAGE_SIZE = 20
 
@@ -44,7 +43,7 @@ def mentor_profile(request: HttpRequest) -> HttpResponse:
     profile = selectors.mentor_profile_get(user=request_user(request))
     if profile is None:
         raise PermissionDenied("Only mentors have a mentor profile.")
-    context = {"profile": profile, "mentees": selectors.mentee_list(mentor=profile)}
+    context = {"profile": profile, "mentees": selectors.mentee_list(mentor_user=profile.user)}
     return render(request, "mentors/profile.html", context)
 
 
@@ -63,19 +62,17 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 def _capstone_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
-    learner = request_user(request)
-    enrollment = course_selectors.active_enrollment(learner=learner)
-    context: dict[str, Any] = {"enrollment": enrollment}
-    if enrollment is None:
+    page = selectors.capstone_page_get(learner=request_user(request))
+    context: dict[str, Any] = {"enrollment": page.enrollment}
+    if page.enrollment is None:
         return context
-    capstone = selectors.capstone_get(learner=learner, track=enrollment.track)
-    portfolio_settings = PortfolioSettings.objects.filter(user=learner).first()
+    portfolio_settings = page.portfolio
     context.update(
-        track=enrollment.track,
-        capstone=capstone,
-        unlocked=capstone is not None or selectors.phase_three_done(enrollment=enrollment),
-        assignment=selectors.assignment_get_active(learner=learner),
-        rounds=list(selectors.round_list(capstone=capstone)) if capstone else [],
+        track=page.enrollment.track,
+        capstone=page.capstone,
+        unlocked=page.unlocked,
+        assignment=page.assignment,
+        rounds=page.rounds,
         upload_form=CapstoneUploadForm(),
         portfolio=portfolio_settings,
         portfolio_form=PortfolioForm(
@@ -156,20 +153,15 @@ def _round(request: HttpRequest, round_id: int) -> ReviewRound:
 
 @login_required
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
-    review_round = _round(request, round_id)
     user = request_user(request)
-    capstone = review_round.capstone
-    is_reviewer = selectors.review_allowed(user=user, learner_id=capstone.learner_id)
-    files = selectors.round_file_list(review_round=review_round)
-    text_files = [f for f in files if f.is_text]
-    wanted = request.GET.get("file") or next(
-        (f.path for f in text_files if f.path.lower().startswith("readme")),
-        text_files[0].path if text_files else "",
+    review_round = _round(request, round_id)
+    page = selectors.round_page_get(
+        user=user, review_round=review_round, path=request.GET.get("file", "")
     )
-    selected = selectors.round_file_get(review_round=review_round, path=wanted) if wanted else None
-    comments = selectors.round_comment_list(review_round=review_round)
-    by_line: dict[int, list[Any]] = defaultdict(list)
-    for comment in comments:
+    selected = page.selected
+    capstone = review_round.capstone
+    by_line: dict[int, list[LineComment]] = defaultdict(list)
+    for comment in page.comments:
         if selected is not None and comment.file_id == selected.pk:
             by_line[comment.line].append(comment)
     lines = []
@@ -183,13 +175,13 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         "capstone": capstone,
         "learner": capstone.learner,
         "check_run": getattr(review_round.version, "check_run", None),
-        "all_rounds": list(capstone.rounds.order_by("number").only("pk", "number", "status")),
-        "files": files,
-        "tree": _file_tree(files),
+        "all_rounds": page.rounds,
+        "files": page.files,
+        "tree": _file_tree(page.files),
         "selected": selected,
         "lines": lines,
-        "comments": comments,
-        "is_reviewer": is_reviewer,
+        "comments": page.comments,
+        "is_reviewer": page.is_reviewer,
         "is_learner": capstone.learner_id == user.pk,
         "message_form": MessageForm(),
         "decision_form": DecisionForm(track=capstone.track),

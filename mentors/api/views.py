@@ -5,6 +5,7 @@ a learner sees their own rounds, a mentor their mentees', everyone else gets 404
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -22,7 +23,6 @@ from accounts.models import User
 from config.api.throttles import CertificateThrottle
 from config.api.views import UserListView
 from config.requests import request_user
-from courses import selectors as course_selectors
 from mentors import selectors, services
 from mentors.models import (
     Capstone,
@@ -121,8 +121,8 @@ class FileEntrySerializer(serializers.Serializer[Any]):
 class RoundDetailSerializer(RoundSerializer):
     scores = ScoreSerializer(many=True)
     messages = MessageSerializer(many=True)
-    comments = CommentSerializer(many=True)
-    files = FileEntrySerializer(many=True)
+    comments = CommentSerializer(many=True, source="line_comments")
+    files = FileEntrySerializer(many=True, source="version.files")
 
     class Meta:
         ref_name = "ReviewRoundDetail"
@@ -176,19 +176,17 @@ CAPSTONE_EXAMPLE = {
 
 
 def _my_capstone(request: Request) -> Capstone:
-    learner = request_user(request)
-    enrollment = course_selectors.active_enrollment(learner=learner)
-    capstone = (
-        selectors.capstone_get(learner=learner, track=enrollment.track) if enrollment else None
-    )
+    capstone = selectors.capstone_get(learner=request_user(request))
     if capstone is None:
         raise Http404("You have not started your capstone.")
     return capstone
 
 
-def _round_for(request: Request, round_id: int) -> ReviewRound:
+def _round_for(
+    request: Request, round_id: int, get: Callable[..., ReviewRound] = selectors.round_get
+) -> ReviewRound:
     try:
-        return selectors.round_get(user=request_user(request), round_id=round_id)
+        return get(user=request_user(request), round_id=round_id)
     except ReviewRound.DoesNotExist as exc:
         raise Http404("No such review round.") from exc
 
@@ -275,10 +273,7 @@ class CapstoneRoundListView(UserListView[ReviewRound]):
     serializer_class = RoundSerializer
 
     def list_for(self, user: User) -> QuerySet[ReviewRound]:
-        capstone = _my_capstone(self.request)
-        return selectors.round_list(capstone=capstone).select_related(
-            "capstone__learner", "capstone__track"
-        )
+        return selectors.round_list(capstone=_my_capstone(self.request))
 
     @extend_schema(
         summary="Review rounds of your capstone, first to last",
@@ -304,9 +299,7 @@ class RoundDetailView(APIView):
         ],
     )
     def get(self, request: Request, round_id: int) -> Response:
-        review_round = _round_for(request, round_id)
-        review_round.comments = selectors.round_comment_list(review_round=review_round)  # type: ignore[attr-defined]
-        review_round.files = selectors.round_file_list(review_round=review_round)  # type: ignore[attr-defined]
+        review_round = _round_for(request, round_id, get=selectors.round_detail_get)
         return Response(RoundDetailSerializer(review_round).data)
 
 
@@ -450,10 +443,7 @@ class MenteeListView(UserListView[MentorAssignment]):
     serializer_class = MenteeSerializer
 
     def list_for(self, user: User) -> QuerySet[MentorAssignment]:
-        profile = selectors.mentor_profile_get(user=user)
-        if profile is None:
-            return MentorAssignment.objects.none()
-        return selectors.mentee_list(mentor=profile)
+        return selectors.mentee_list(mentor_user=user)
 
     @extend_schema(
         summary="Mentor: your active mentees",

@@ -44,6 +44,29 @@ def test_learner_uploads_a_version_and_sees_the_round(api_learner, capstone):
     assert detail["status"] == "waiting"
 
 
+def test_the_round_detail_lists_line_comments_and_counts_them_per_file(
+    api, api_learner, capstone, mentor
+):
+    round_id = upload_version(api_learner).json()["round_id"]
+    as_mentor = api(mentor)
+    files = as_mentor.get(f"/api/v1/rounds/{round_id}/").json()["files"]
+    assert [f["path"] for f in files] == sorted(f["path"] for f in files)
+    text_file = next(f for f in files if f["is_text"])
+    for line in (2, 1):
+        as_mentor.post(
+            f"/api/v1/rounds/{round_id}/comments/",
+            {"file_id": text_file["id"], "line": line, "body": f"On line {line}."},
+        )
+    detail = api_learner.get(f"/api/v1/rounds/{round_id}/").json()
+    assert [(c["path"], c["line"]) for c in detail["comments"]] == [
+        (text_file["path"], 1),
+        (text_file["path"], 2),
+    ]
+    counts = {f["id"]: f["comment_count"] for f in detail["files"]}
+    assert counts[text_file["id"]] == 2
+    assert sum(counts.values()) == 2
+
+
 def test_a_bad_archive_is_a_400_problem(api_learner, capstone):
     response = api_learner.post(
         "/api/v1/capstone/versions/",
