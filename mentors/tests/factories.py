@@ -12,9 +12,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import User
 from accounts.services import user_create
+from courses import selectors as course_selectors
+from courses import services as course_services
 from courses.models import Track
-from mentors import services
+from mentors import selectors, services
 from mentors.models import Capstone, MentorProfile
+from submissions.models import Submission
+from submissions.tests.factories import GradedSubmissionFactory
 
 README = (
     "# Task API\n\nA small task manager HTTP API. Run it with `python -m app` and run the "
@@ -101,3 +105,19 @@ def started_capstone(learner: User, track: Track, *, staff: User) -> Capstone:
     """Staff-unlocked and started (the Phase 3 gate is tested separately)."""
     services.capstone_unlock(learner=learner, track=track, by=staff)
     return services.capstone_start(learner=learner)
+
+
+def finish_phase_three(learner: User, *, skip_lessons: int = 0, skip_exercises: int = 0) -> None:
+    """Complete the Phase 3 lessons and pass the Phase 3 exercises of the learner's plan
+    through the real services, leaving the last `skip_…` of each undone."""
+    in_phase_three = {"module__phase__number": selectors.CAPSTONE_PHASE_NUMBER}
+    lessons = list(course_selectors.lessons_for_learner(learner=learner).filter(**in_phase_three))
+    for lesson in lessons[: len(lessons) - skip_lessons]:
+        course_services.complete_lesson(learner=learner, lesson=lesson)
+    exercises = list(
+        course_selectors.exercises_for_learner(learner=learner).filter(**in_phase_three)
+    )
+    for exercise in exercises[: len(exercises) - skip_exercises]:
+        GradedSubmissionFactory.create(
+            learner=learner, exercise=exercise, status=Submission.Status.PASSED
+        )

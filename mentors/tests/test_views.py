@@ -10,21 +10,19 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Track
 from mentors import errors, selectors, services
 from mentors.models import Capstone, ReviewRound
 from mentors.tests.factories import (
     PROJECT,
+    finish_phase_three,
     make_learner,
     make_mentor,
     started_capstone,
     upload,
     zip_bytes,
 )
-from submissions.models import Submission
-from submissions.tests.factories import GradedSubmissionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -128,24 +126,16 @@ def test_the_capstone_page_is_locked_until_phase_three_or_a_staff_unlock(
 
 
 def test_finishing_phase_three_unlocks_the_capstone(learner: User, learner_client: Client) -> None:
-    enrollment = course_selectors.active_enrollment(learner=learner)
-    assert enrollment is not None
-    in_phase_three = {"module__phase__number": selectors.CAPSTONE_PHASE_NUMBER}
-    for lesson in course_selectors.lessons_for_learner(learner=learner).filter(**in_phase_three):
-        course_services.complete_lesson(learner=learner, lesson=lesson)
-    *first, last = course_selectors.exercises_for_learner(learner=learner).filter(**in_phase_three)
-    for exercise in first:
-        GradedSubmissionFactory.create(
-            learner=learner, exercise=exercise, status=Submission.Status.PASSED
-        )
-    # One Phase 3 exercise still unsolved (a failed attempt does not count): still locked.
-    GradedSubmissionFactory.create(learner=learner, exercise=last)
-    assert not selectors.phase_three_done(enrollment=enrollment)
+    # One Phase 3 exercise still unsolved: locked, and starting is refused.
+    finish_phase_three(learner, skip_exercises=1)
+    assert "unlocks when you have finished the Phase 3" in (
+        learner_client.get(reverse("mentors:capstone")).content.decode()
+    )
     learner_client.post(reverse("mentors:capstone_start"))
     assert not Capstone.objects.filter(learner=learner).exists()
 
-    GradedSubmissionFactory.create(learner=learner, exercise=last, status=Submission.Status.PASSED)
-    assert selectors.phase_three_done(enrollment=enrollment)
+    finish_phase_three(learner)
+    assert "Start my capstone" in learner_client.get(reverse("mentors:capstone")).content.decode()
     response = learner_client.post(reverse("mentors:capstone_start"), follow=True)
     assert "Your deadline is" in response.content.decode()
     assert Capstone.objects.get(learner=learner).status == Capstone.Status.IN_PROGRESS
