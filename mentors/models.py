@@ -153,6 +153,14 @@ class Capstone(models.Model):
     def is_started(self) -> bool:
         return self.started_at is not None
 
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_in_review(self) -> bool:
+        return self.status == self.Status.IN_REVIEW
+
 
 class CapstoneVersion(models.Model):
     """One upload of the project. Version N is reviewed in round N."""

@@ -1,8 +1,8 @@
 """Every notification the mentorship flow sends, in one place.
 
 Calls go to `notifications.services.notification_create`, which is idempotent per
-(recipient, kind, dedupe_key) and delivers on commit; the import is lazy so this app does
-not depend on the notifications app at import time.
+(recipient, kind, dedupe_key) and delivers on commit; that import is lazy so this app does
+not load the notifications services at import time (only its `Kind` choices).
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from django.urls import reverse
 
 from accounts.models import User
 from mentors.models import MentorAssignment, ReviewRound
+from notifications.models import Kind
 
 
-def _send(*, recipient: User, kind: str, dedupe_key: str, title: str, body: str, url: str) -> None:
+def _send(*, recipient: User, kind: Kind, dedupe_key: str, title: str, body: str, url: str) -> None:
     from notifications.services import notification_create
 
     notification_create(
@@ -28,7 +29,7 @@ def mentor_assigned(*, assignment: MentorAssignment) -> None:
     key = f"assignment:{assignment.pk}"
     _send(
         recipient=learner,
-        kind="mentor_assigned",
+        kind=Kind.MENTOR_ASSIGNED,
         dedupe_key=key,
         title=f"{mentor_user.name} is your mentor",
         body=f"{mentor_user.name} will review your capstone for {assignment.track.title}.",
@@ -36,7 +37,7 @@ def mentor_assigned(*, assignment: MentorAssignment) -> None:
     )
     _send(
         recipient=mentor_user,
-        kind="mentor_assigned",
+        kind=Kind.MENTOR_ASSIGNED,
         dedupe_key=key,
         title=f"New mentee: {learner.name}",
         body=f"{learner.name} ({assignment.track.title}) has been assigned to you.",
@@ -48,7 +49,7 @@ def review_requested(*, review_round: ReviewRound, mentor_user: User) -> None:
     learner = review_round.capstone.learner
     _send(
         recipient=mentor_user,
-        kind="review_requested",
+        kind=Kind.REVIEW_REQUESTED,
         dedupe_key=f"round:{review_round.pk}",
         title=f"Review requested: {learner.name}, round {review_round.number}",
         body=f"{learner.name} uploaded version {review_round.number} of their capstone.",
@@ -60,7 +61,7 @@ def review_ready(*, review_round: ReviewRound) -> None:
     decision = review_round.get_status_display().lower()
     _send(
         recipient=review_round.capstone.learner,
-        kind="review_ready",
+        kind=Kind.REVIEW_READY,
         dedupe_key=f"round:{review_round.pk}",
         title=f"Your capstone review is ready: {decision}",
         body=f"Round {review_round.number}: {decision}. Open the review to read the comments.",

@@ -40,7 +40,7 @@ def upload_and_check(
         )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert len(enqueued) == 1
-    assert run_capstone_checks.apply(args=[enqueued[0]]).get() == "done"
+    assert run_capstone_checks.apply(args=[enqueued[0]]).get() == CheckRun.Status.DONE
     # A second delivery of the same message is a no-op.
     assert run_capstone_checks.apply(args=[enqueued[0]]).get() == "skipped"
     return ReviewRound.objects.get(version__check_run__pk=enqueued[0])

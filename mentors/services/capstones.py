@@ -94,11 +94,11 @@ def _uploadable_capstone(learner: User, *, lock: bool) -> Capstone:
     )
     if capstone is None or not capstone.is_started:
         raise CapstoneError("Start your capstone before uploading it.")
-    if capstone.status == Capstone.Status.IN_REVIEW:
+    if capstone.is_in_review:
         raise CapstoneError(
             "Your latest version is waiting for review; you can upload again after it."
         )
-    if capstone.status == Capstone.Status.APPROVED:
+    if capstone.is_approved:
         raise CapstoneError("Your capstone is approved; there is nothing more to upload.")
     return capstone
 

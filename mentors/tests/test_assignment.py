@@ -44,7 +44,7 @@ def test_enrolling_assigns_the_least_loaded_mentor_with_ties_to_the_oldest_profi
 
 def test_paused_and_full_mentors_are_skipped_and_the_learner_waits(backend_track: Track) -> None:
     paused = make_mentor("paused@example.com", backend_track)
-    MentorProfile.objects.filter(user=paused).update(availability="paused")
+    MentorProfile.objects.filter(user=paused).update(availability=MentorProfile.Availability.PAUSED)
     make_mentor("small@example.com", backend_track, capacity=1)
     enroll("a@example.com", backend_track)
     waiting = enroll("b@example.com", backend_track)
@@ -181,7 +181,7 @@ def test_a_mentor_moved_off_a_learner_keeps_only_what_they_decided(
     services.round_decide(
         review_round=round_one,
         reviewer=first,
-        decision="changes_requested",
+        decision=ReviewRound.Status.CHANGES_REQUESTED,
         summary="Tests.",
         scores={},
     )

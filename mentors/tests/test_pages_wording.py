@@ -37,7 +37,11 @@ def checks_url(review_round: ReviewRound) -> str:
 def approve(review_round: ReviewRound, mentor: User) -> None:
     scores = {str(c["slug"]): int(c["max_score"]) for c in review_round.capstone.track.rubric}
     services.round_decide(
-        review_round=review_round, reviewer=mentor, decision="approved", summary="ok", scores=scores
+        review_round=review_round,
+        reviewer=mentor,
+        decision=ReviewRound.Status.APPROVED,
+        summary="ok",
+        scores=scores,
     )
 
 

@@ -152,17 +152,25 @@ def test_approval_needs_every_rubric_criterion_and_cannot_happen_twice(
 ) -> None:
     with pytest.raises(errors.ReviewError, match="Score every rubric criterion"):
         services.round_decide(
-            review_round=review_round, reviewer=mentor, decision="approved", summary="ok", scores={}
+            review_round=review_round,
+            reviewer=mentor,
+            decision=ReviewRound.Status.APPROVED,
+            summary="ok",
+            scores={},
         )
     scores = {str(c["slug"]): int(c["max_score"]) for c in review_round.capstone.track.rubric}
     services.round_decide(
-        review_round=review_round, reviewer=mentor, decision="approved", summary="ok", scores=scores
+        review_round=review_round,
+        reviewer=mentor,
+        decision=ReviewRound.Status.APPROVED,
+        summary="ok",
+        scores=scores,
     )
     with pytest.raises(errors.ReviewError, match="already been decided"):
         services.round_decide(
             review_round=review_round,
             reviewer=staff,
-            decision="approved",
+            decision=ReviewRound.Status.APPROVED,
             summary="ok",
             scores=scores,
         )
