@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission
@@ -268,19 +268,18 @@ class CapstoneUploadView(APIView):
         return Response(self.OutputSerializer(version).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Review rounds of your capstone, first to last",
+        examples=[OpenApiExample("rounds", value=[ROUND_EXAMPLE], response_only=True)],
+    )
+)
 class CapstoneRoundListView(UserListView[ReviewRound]):
     model = ReviewRound
     serializer_class = RoundSerializer
 
     def list_for(self, user: User) -> QuerySet[ReviewRound]:
         return selectors.round_list(capstone=_my_capstone(self.request))
-
-    @extend_schema(
-        summary="Review rounds of your capstone, first to last",
-        examples=[OpenApiExample("rounds", value=[ROUND_EXAMPLE], response_only=True)],
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
 
 # --- Rounds (learner or their mentor) ---------------------------------------------------------
@@ -437,15 +436,8 @@ class MenteeSerializer(serializers.Serializer[MentorAssignment]):
         ref_name = "Mentee"
 
 
-class MenteeListView(UserListView[MentorAssignment]):
-    model = MentorAssignment
-    permission_classes = [IsMentorOrStaff]
-    serializer_class = MenteeSerializer
-
-    def list_for(self, user: User) -> QuerySet[MentorAssignment]:
-        return selectors.mentee_list(mentor_user=user)
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Mentor: your active mentees",
         examples=[
             OpenApiExample(
@@ -461,10 +453,22 @@ class MenteeListView(UserListView[MentorAssignment]):
             )
         ],
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+)
+class MenteeListView(UserListView[MentorAssignment]):
+    model = MentorAssignment
+    permission_classes = [IsMentorOrStaff]
+    serializer_class = MenteeSerializer
+
+    def list_for(self, user: User) -> QuerySet[MentorAssignment]:
+        return selectors.mentee_list(mentor_user=user)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Mentor: rounds waiting for your review, oldest first",
+        examples=[OpenApiExample("queue", value=[ROUND_EXAMPLE], response_only=True)],
+    )
+)
 class ReviewQueueView(UserListView[ReviewRound]):
     model = ReviewRound
     permission_classes = [IsMentorOrStaff]
@@ -472,13 +476,6 @@ class ReviewQueueView(UserListView[ReviewRound]):
 
     def list_for(self, user: User) -> QuerySet[ReviewRound]:
         return selectors.round_list_waiting(user=user)
-
-    @extend_schema(
-        summary="Mentor: rounds waiting for your review, oldest first",
-        examples=[OpenApiExample("queue", value=[ROUND_EXAMPLE], response_only=True)],
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
 
 # --- Public -----------------------------------------------------------------------------------
