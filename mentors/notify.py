@@ -24,25 +24,29 @@ def _send(*, recipient: User, kind: Kind, dedupe_key: str, title: str, body: str
 
 def mentor_assigned(*, assignment: MentorAssignment) -> None:
     """To the learner and to the mentor."""
-    mentor_user = assignment.mentor.user
-    learner = assignment.learner
-    key = f"assignment:{assignment.pk}"
-    _send(
-        recipient=learner,
-        kind=Kind.MENTOR_ASSIGNED,
-        dedupe_key=key,
-        title=f"{mentor_user.name} is your mentor",
-        body=f"{mentor_user.name} will review your capstone for {assignment.track.title}.",
-        url=reverse("mentors:capstone"),
-    )
-    _send(
-        recipient=mentor_user,
-        kind=Kind.MENTOR_ASSIGNED,
-        dedupe_key=key,
-        title=f"New mentee: {learner.name}",
-        body=f"{learner.name} ({assignment.track.title}) has been assigned to you.",
-        url=reverse("mentors:queue"),
-    )
+    mentor_user, learner, track = assignment.mentor.user, assignment.learner, assignment.track
+    for recipient, title, body, url in (
+        (
+            learner,
+            f"{mentor_user.name} is your mentor",
+            f"{mentor_user.name} will review your capstone for {track.title}.",
+            reverse("mentors:capstone"),
+        ),
+        (
+            mentor_user,
+            f"New mentee: {learner.name}",
+            f"{learner.name} ({track.title}) has been assigned to you.",
+            reverse("mentors:queue"),
+        ),
+    ):
+        _send(
+            recipient=recipient,
+            kind=Kind.MENTOR_ASSIGNED,
+            dedupe_key=f"assignment:{assignment.pk}",
+            title=title,
+            body=body,
+            url=url,
+        )
 
 
 def review_requested(*, review_round: ReviewRound, mentor_user: User) -> None:

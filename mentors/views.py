@@ -220,13 +220,25 @@ def _file_tree(files: list[CapstoneFile]) -> list[dict[str, Any]]:
     return nodes
 
 
-def _back(review_round: ReviewRound, path: str = "", line: int | None = None) -> str:
+def _back(
+    review_round: ReviewRound, path: str = "", line: int | None = None, anchor: str = ""
+) -> str:
+    """The round's page, at the file and line (or the section) the action came from."""
     url = reverse("mentors:round", args=[review_round.pk])
     if path:
         url += "?" + urlencode({"file": path})
     if line:
         url += f"#L{line}"
+    elif anchor:
+        url += f"#{anchor}"
     return url
+
+
+def _refused(request: HttpRequest, exc: ApplicationError) -> None:
+    """A service said no: 403 to who may not act on the round at all, else a message."""
+    if exc.status == 403:
+        raise PermissionDenied(exc.message) from exc
+    messages.error(request, exc.message)
 
 
 @login_required
@@ -247,9 +259,7 @@ def round_comment(request: HttpRequest, round_id: int) -> HttpResponse:
             body=form.cleaned_data["body"],
         )
     except ApplicationError as exc:
-        if exc.status == 403:
-            raise PermissionDenied(exc.message) from exc
-        messages.error(request, exc.message)
+        _refused(request, exc)
         return redirect(_back(review_round, path))
     return redirect(_back(review_round, comment.file.path, comment.line))
 
@@ -267,12 +277,10 @@ def round_message(request: HttpRequest, round_id: int) -> HttpResponse:
                 body=form.cleaned_data["body"],
             )
         except ApplicationError as exc:
-            if exc.status == 403:
-                raise PermissionDenied(exc.message) from exc
-            messages.error(request, exc.message)
+            _refused(request, exc)
     else:
         messages.error(request, "Write a message (up to 4000 characters).")
-    return redirect(reverse("mentors:round", args=[review_round.pk]) + "#messages")
+    return redirect(_back(review_round, anchor="messages"))
 
 
 @login_required
@@ -284,7 +292,7 @@ def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, str(error))
-        return redirect(reverse("mentors:round", args=[review_round.pk]) + "#decision")
+        return redirect(_back(review_round, anchor="decision"))
     try:
         decided = services.round_decide(
             review_round=review_round,
@@ -294,10 +302,8 @@ def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
             scores=form.scores(),
         )
     except ApplicationError as exc:
-        if exc.status == 403:
-            raise PermissionDenied(exc.message) from exc
-        messages.error(request, exc.message)
-        return redirect(reverse("mentors:round", args=[review_round.pk]) + "#decision")
+        _refused(request, exc)
+        return redirect(_back(review_round, anchor="decision"))
     messages.success(request, f"Round {decided.number}: {decided.get_status_display()}.")
     return redirect("mentors:queue")
 
