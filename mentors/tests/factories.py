@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Mapping
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from accounts.models import User
 from accounts.services import user_create
@@ -16,7 +17,7 @@ from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Track
 from mentors import selectors, services
-from mentors.models import Capstone, MentorProfile
+from mentors.models import Capstone, MentorProfile, ReviewRound
 from submissions.models import Submission
 from submissions.tests.factories import GradedSubmissionFactory
 
@@ -121,3 +122,32 @@ def finish_phase_three(learner: User, *, skip_lessons: int = 0, skip_exercises: 
         GradedSubmissionFactory.create(
             learner=learner, exercise=exercise, status=Submission.Status.PASSED
         )
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def full_scores(track: Track) -> dict[str, int]:
+    """The maximum score of every criterion of the track's rubric."""
+    return {str(c["slug"]): int(c["max_score"]) for c in track.rubric}
+
+
+def decide(
+    review_round: ReviewRound,
+    reviewer: User,
+    decision: str = ReviewRound.Status.APPROVED,
+    *,
+    scores: Mapping[str, int] | None = None,
+    summary: str = "ok",
+) -> ReviewRound:
+    """`round_decide`, every criterion at its maximum unless `scores` says otherwise."""
+    return services.round_decide(
+        review_round=review_round,
+        reviewer=reviewer,
+        decision=decision,
+        summary=summary,
+        scores=full_scores(review_round.capstone.track) if scores is None else scores,
+    )

@@ -167,7 +167,7 @@ def test_a_mentor_moved_off_a_learner_keeps_only_what_they_decided(
     backend_track: Track, staff: User
 ) -> None:
     from mentors.models import ReviewRound
-    from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
+    from mentors.tests.factories import PROJECT, decide, started_capstone, upload, zip_bytes
 
     first = make_mentor("first@example.com", backend_track)
     second = make_mentor("second@example.com", backend_track)
@@ -178,13 +178,7 @@ def test_a_mentor_moved_off_a_learner_keeps_only_what_they_decided(
         learner=learner, upload=upload(zip_bytes(PROJECT))
     ).review_round
     services.round_message_add(review_round=round_one, author=first, body="Before I left.")
-    services.round_decide(
-        review_round=round_one,
-        reviewer=first,
-        decision=ReviewRound.Status.CHANGES_REQUESTED,
-        summary="Tests.",
-        scores={},
-    )
+    decide(round_one, first, ReviewRound.Status.CHANGES_REQUESTED, scores={}, summary="Tests.")
     services.assignment_set(learner=learner, mentor=second.mentor_profile, by=staff, reason="leave")
     services.round_message_add(review_round=round_one, author=learner, body="After you left.")
     round_two = services.capstone_upload(

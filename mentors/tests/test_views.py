@@ -16,6 +16,8 @@ from mentors import errors, selectors, services
 from mentors.models import Capstone, ReviewRound
 from mentors.tests.factories import (
     PROJECT,
+    client_for,
+    decide,
     finish_phase_three,
     make_learner,
     make_mentor,
@@ -25,20 +27,6 @@ from mentors.tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def review_round(mentor: User, learner: User, backend_track: Track, staff: User) -> ReviewRound:
-    assert selectors.assignment_get_active(learner=learner) is not None
-    started_capstone(learner, backend_track, staff=staff)
-    version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
-    return version.review_round
 
 
 def round_urls(review_round: ReviewRound) -> list[tuple[str, dict[str, Any] | None]]:
@@ -151,29 +139,10 @@ def test_approval_needs_every_rubric_criterion_and_cannot_happen_twice(
     review_round: ReviewRound, mentor: User, staff: User
 ) -> None:
     with pytest.raises(errors.ReviewError, match="Score every rubric criterion"):
-        services.round_decide(
-            review_round=review_round,
-            reviewer=mentor,
-            decision=ReviewRound.Status.APPROVED,
-            summary="ok",
-            scores={},
-        )
-    scores = {str(c["slug"]): int(c["max_score"]) for c in review_round.capstone.track.rubric}
-    services.round_decide(
-        review_round=review_round,
-        reviewer=mentor,
-        decision=ReviewRound.Status.APPROVED,
-        summary="ok",
-        scores=scores,
-    )
+        decide(review_round, mentor, scores={})
+    decide(review_round, mentor)
     with pytest.raises(errors.ReviewError, match="already been decided"):
-        services.round_decide(
-            review_round=review_round,
-            reviewer=staff,
-            decision=ReviewRound.Status.APPROVED,
-            summary="ok",
-            scores=scores,
-        )
+        decide(review_round, staff)
     # The assignment ended with the approval; the mentor can still read what they decided.
     assert selectors.assignment_get_active(learner=review_round.capstone.learner) is None
     assert (

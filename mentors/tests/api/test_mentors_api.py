@@ -6,7 +6,14 @@ import pytest
 
 from mentors import services
 from mentors.models import ReviewRound
-from mentors.tests.factories import PROJECT, make_learner, started_capstone, upload, zip_bytes
+from mentors.tests.factories import (
+    PROJECT,
+    full_scores,
+    make_learner,
+    started_capstone,
+    upload,
+    zip_bytes,
+)
 from tests.api.fixtures import query_count
 
 pytestmark = pytest.mark.django_db
@@ -20,10 +27,6 @@ def capstone(learner, mentor, staff, backend_track):
 def upload_version(client: Any) -> Any:
     archive = upload(zip_bytes(PROJECT))
     return client.post("/api/v1/capstone/versions/", {"archive": archive}, format="multipart")
-
-
-def scores_for(track) -> dict[str, int]:
-    return {str(c["slug"]): int(c["max_score"]) for c in track.rubric}
 
 
 def test_capstone_cannot_start_before_phase_three(api_learner):
@@ -95,7 +98,7 @@ def test_mentor_reviews_with_comments_scores_and_decision(
     assert message.status_code == 201
     decided = as_mentor.post(
         f"/api/v1/rounds/{round_id}/decision/",
-        {"decision": "approved", "summary": "Great work.", "scores": scores_for(backend_track)},
+        {"decision": "approved", "summary": "Great work.", "scores": full_scores(backend_track)},
     )
     assert decided.status_code == 200, decided.content
     assert decided.json()["status"] == "approved"
@@ -105,7 +108,7 @@ def test_mentor_reviews_with_comments_scores_and_decision(
     assert verified.json()["learner_name"] == "Ada"
     twice = as_mentor.post(
         f"/api/v1/rounds/{round_id}/decision/",
-        {"decision": "approved", "summary": "again", "scores": scores_for(backend_track)},
+        {"decision": "approved", "summary": "again", "scores": full_scores(backend_track)},
     )
     # Approval ends the assignment: the mentor may read the round but not act on it again.
     assert twice.status_code == 403
