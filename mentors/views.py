@@ -252,11 +252,7 @@ def round_comment(request: HttpRequest, round_id: int) -> HttpResponse:
         return redirect(_back(review_round, path))
     try:
         comment = services.round_comment_add(
-            review_round=review_round,
-            author=request_user(request),
-            file_id=form.cleaned_data["file_id"],
-            line=form.cleaned_data["line"],
-            body=form.cleaned_data["body"],
+            review_round=review_round, author=request_user(request), **form.cleaned_data
         )
     except ApplicationError as exc:
         _refused(request, exc)

@@ -31,6 +31,13 @@ def enroll(email: str, track: Track) -> User:
     return learner
 
 
+def two_mentors_and_a_learner(track: Track) -> tuple[User, User, User]:
+    """Two mentors of the track, then a learner enrolled in it (who gets the first)."""
+    first = make_mentor("m1@example.com", track)
+    second = make_mentor("m2@example.com", track)
+    return first, second, enroll("a@example.com", track)
+
+
 def test_enrolling_assigns_the_least_loaded_mentor_with_ties_to_the_oldest_profile(
     backend_track: Track, data_track: Track
 ) -> None:
@@ -67,9 +74,7 @@ def test_freed_capacity_goes_to_the_learner_waiting_longest(backend_track: Track
 def test_staff_reassign_with_a_reason_and_the_history_is_kept(
     backend_track: Track, staff: User
 ) -> None:
-    first = make_mentor("m1@example.com", backend_track)
-    second = make_mentor("m2@example.com", backend_track)
-    learner = enroll("a@example.com", backend_track)
+    first, second, learner = two_mentors_and_a_learner(backend_track)
     with pytest.raises(ApplicationError, match="reason"):
         services.assignment_set(learner=learner, mentor=second.mentor_profile, by=staff, reason=" ")
     services.assignment_set(
@@ -148,9 +153,7 @@ def test_concurrent_enrollments_never_push_a_mentor_over_capacity(backend_track:
 def test_staff_reassign_from_the_admin_action_with_a_reason(
     backend_track: Track, staff_client: Any
 ) -> None:
-    make_mentor("m1@example.com", backend_track)
-    second = make_mentor("m2@example.com", backend_track)
-    learner = enroll("a@example.com", backend_track)
+    _, second, learner = two_mentors_and_a_learner(backend_track)
     assignment = selectors.assignment_get_active(learner=learner)
     assert assignment is not None
     url = "/admin/mentors/mentorassignment/"
@@ -169,9 +172,7 @@ def test_a_mentor_moved_off_a_learner_keeps_only_what_they_decided(
     from mentors.models import ReviewRound
     from mentors.tests.factories import PROJECT, decide, started_capstone, upload, zip_bytes
 
-    first = make_mentor("first@example.com", backend_track)
-    second = make_mentor("second@example.com", backend_track)
-    learner = enroll("learner@example.com", backend_track)
+    first, second, learner = two_mentors_and_a_learner(backend_track)
     assert mentor_of(learner) == first
     started_capstone(learner, backend_track, staff=staff)
     round_one = services.capstone_upload(
