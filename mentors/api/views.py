@@ -6,9 +6,9 @@ a learner sees their own rounds, a mentor their mentees', everyone else gets 404
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import serializers, status
@@ -38,6 +38,15 @@ class IsMentorOrStaff(BasePermission):
     def has_permission(self, request: Request, view: APIView) -> bool:
         user = request.user
         return bool(user.is_authenticated and (user.is_staff or getattr(user, "is_mentor", False)))
+
+
+_M = TypeVar("_M", bound=Model)
+
+
+class MentorListView(UserListView[_M]):
+    # A list only mentors and staff read. (No docstring: the schema describes the operation
+    # with UserListView's.)
+    permission_classes = [IsMentorOrStaff]
 
 
 # --- Shapes -----------------------------------------------------------------------------------
@@ -454,9 +463,8 @@ class MenteeSerializer(serializers.Serializer[MentorAssignment]):
         ],
     )
 )
-class MenteeListView(UserListView[MentorAssignment]):
+class MenteeListView(MentorListView[MentorAssignment]):
     model = MentorAssignment
-    permission_classes = [IsMentorOrStaff]
     serializer_class = MenteeSerializer
 
     def list_for(self, user: User) -> QuerySet[MentorAssignment]:
@@ -469,9 +477,8 @@ class MenteeListView(UserListView[MentorAssignment]):
         examples=[OpenApiExample("queue", value=[ROUND_EXAMPLE], response_only=True)],
     )
 )
-class ReviewQueueView(UserListView[ReviewRound]):
+class ReviewQueueView(MentorListView[ReviewRound]):
     model = ReviewRound
-    permission_classes = [IsMentorOrStaff]
     serializer_class = RoundSerializer
 
     def list_for(self, user: User) -> QuerySet[ReviewRound]:
