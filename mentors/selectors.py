@@ -64,12 +64,16 @@ def assignment_list(*, learner: User) -> QuerySet[MentorAssignment]:
     )
 
 
+def capstone_is_approved(*, learner: User, track: Track) -> bool:
+    return Capstone.objects.approved().filter(learner=learner, track=track).exists()
+
+
 def enrollment_list_unassigned() -> QuerySet[Enrollment]:
     """Active enrollments whose learner has no mentor (and no approved capstone in the
     track), longest waiting first: the order in which freed capacity is handed out."""
     has_mentor = MentorAssignment.objects.active().filter(learner=OuterRef("learner"))
-    finished = Capstone.objects.filter(
-        learner=OuterRef("learner"), track=OuterRef("track"), status=Capstone.Status.APPROVED
+    finished = Capstone.objects.approved().filter(
+        learner=OuterRef("learner"), track=OuterRef("track")
     )
     return (
         Enrollment.objects.active()
@@ -297,7 +301,8 @@ def portfolio_get_public(*, public_id: str) -> Portfolio:
     )
     learner = portfolio_settings.user
     capstones = list(
-        Capstone.objects.filter(learner=learner, status=Capstone.Status.APPROVED)
+        Capstone.objects.approved()
+        .filter(learner=learner)
         .select_related("track", "certificate")
         .order_by("-completed_at")
     )

@@ -17,7 +17,7 @@ from courses import selectors as course_selectors
 from courses.models import Track
 from mentors import notify, selectors
 from mentors.errors import MentorshipError
-from mentors.models import Capstone, MentorAssignment, MentorProfile
+from mentors.models import MentorAssignment, MentorProfile
 
 logger = logging.getLogger("apprentice.mentors")
 
@@ -75,6 +75,11 @@ def _create_assignment(
     return assignment
 
 
+def _current_locked(*, learner: User) -> MentorAssignment | None:
+    """The learner's active assignment, row-locked until the transaction ends."""
+    return MentorAssignment.objects.select_for_update().active().filter(learner=learner).first()
+
+
 def _end_assignment(*, assignment: MentorAssignment, reason: str) -> bool:
     ended = MentorAssignment.objects.filter(pk=assignment.pk, ended_at__isnull=True).update(
         ended_at=timezone.now(), end_reason=reason[:300]
@@ -92,7 +97,7 @@ def assignment_ensure(*, learner: User) -> MentorAssignment | None:
     enrollment = course_selectors.active_enrollment(learner=learner)
     if enrollment is None:
         return None
-    current = MentorAssignment.objects.select_for_update().active().filter(learner=learner).first()
+    current = _current_locked(learner=learner)
     if current is not None:
         if current.track_id == enrollment.track_id:
             return current
@@ -102,9 +107,7 @@ def assignment_ensure(*, learner: User) -> MentorAssignment | None:
             current.track = enrollment.track
             return current
         _end_assignment(assignment=current, reason=f"track switched to {enrollment.track.slug}")
-    elif Capstone.objects.filter(
-        learner=learner, track=enrollment.track, status=Capstone.Status.APPROVED
-    ).exists():
+    elif selectors.capstone_is_approved(learner=learner, track=enrollment.track):
         return None  # finished: no mentor needed any more
     mentor = _pick_mentor(track=enrollment.track)
     if mentor is None:
@@ -159,7 +162,7 @@ def assignment_set(
         raise MentorshipError(f"{locked.user.name} is paused and takes no new mentees.")
     if not locked.tracks.filter(pk=enrollment.track_id).exists():
         raise MentorshipError(f"{locked.user.name} does not cover {enrollment.track.title}.")
-    current = MentorAssignment.objects.select_for_update().active().filter(learner=learner).first()
+    current = _current_locked(learner=learner)
     if current is not None and current.mentor_id == locked.pk:
         raise MentorshipError(f"{learner.name} is already mentored by {locked.user.name}.")
     load = MentorAssignment.objects.active().filter(mentor=locked).count()
@@ -184,7 +187,7 @@ def assignment_set(
 
 @transaction.atomic
 def assignment_end(*, learner: User, reason: str) -> bool:
-    current = MentorAssignment.objects.select_for_update().active().filter(learner=learner).first()
+    current = _current_locked(learner=learner)
     if current is None:
         return False
     return _end_assignment(assignment=current, reason=reason)
