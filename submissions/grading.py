@@ -11,7 +11,6 @@ from django.conf import settings
 from courses.models import Exercise
 from submissions.sandbox import (
     Limits,
-    Outcome,
     SandboxResult,
     SandboxUnavailable,
     grade_submission,
@@ -26,15 +25,7 @@ logger = logging.getLogger(__name__)
 
 def _not_ready(reason: str, detail: str) -> SandboxResult:
     logger.error("grader not ready: %s (%s)", reason, detail)
-    return SandboxResult(
-        outcome=Outcome.INTERNAL_ERROR,
-        tests=[],
-        reason=reason,
-        duration=0.0,
-        exit_code=None,
-        log_tail="",
-        staff_notes=[detail],
-    )
+    return SandboxResult.internal_error(reason, detail)
 
 
 def grade(job: GradingJob) -> SandboxResult:

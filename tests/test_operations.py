@@ -90,16 +90,23 @@ def _production_env() -> dict[str, str]:
     return env
 
 
-def test_check_deploy_is_clean_with_production_settings() -> None:
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+def _run_in_production(*args: str, without: str = "") -> subprocess.CompletedProcess[str]:
+    """`python ARGS` from the project folder with the production settings (less the
+    variable `without`)."""
+    env = {k: v for k, v in _production_env().items() if k != without}
+    return subprocess.run(
+        [sys.executable, *args],
         cwd=ROOT,
-        env=_production_env(),
+        env=env,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
+
+
+def test_check_deploy_is_clean_with_production_settings() -> None:
+    completed = _run_in_production("manage.py", "check", "--deploy", "--fail-level", "WARNING")
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "no issues" in completed.stdout
 
@@ -110,15 +117,7 @@ def test_production_logs_are_json_with_the_request_id() -> None:
         "from config.observability import request_id_var; request_id_var.set('rid-9');"
         "logging.getLogger('apprentice.test').warning('hello %s', 'world')"
     )
-    completed = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=_production_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    completed = _run_in_production("-c", code)
     line = json.loads(completed.stderr.strip().splitlines()[-1])
     assert line["message"] == "hello world"
     assert line["request_id"] == "rid-9"
@@ -126,17 +125,7 @@ def test_production_logs_are_json_with_the_request_id() -> None:
 
 
 def test_production_refuses_to_start_without_a_secret_key() -> None:
-    env = _production_env()
-    del env["DJANGO_SECRET_KEY"]
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    completed = _run_in_production("manage.py", "check", without="DJANGO_SECRET_KEY")
     assert completed.returncode != 0
     assert "DJANGO_SECRET_KEY" in completed.stderr
 

@@ -23,7 +23,11 @@ from courses import services as course_services
 from courses.models import Exercise, Track
 from notifications import selectors
 from notifications.models import DeliveryStatus, Kind, Notification
-from tests.workers import WorkerSet, database_url, flush_redis, publishing_to, redis_db_url
+from tests.workers import (
+    WorkerSet,
+    database_url,
+    real_broker,
+)
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -41,18 +45,10 @@ def curriculum_restored_afterwards(django_db_blocker) -> Iterator[None]:
 
 @pytest.fixture
 def broker_url(transactional_db: None) -> Iterator[str]:
-    redis_url = os.environ.get("REDIS_URL")
-    if not redis_url:
-        pytest.skip("needs REDIS_URL: the worker talks over Redis (CI sets it)")
-    if connection.vendor != "postgresql":
-        pytest.skip("needs DATABASE_URL on PostgreSQL: the worker must share the test database")
-    if not Track.objects.exists():
-        course_services.sync_curriculum()
-    url = redis_db_url(redis_url, REMINDERS_REDIS_DB)
-    flush_redis(url)
-    with publishing_to(url):
+    for url in real_broker(REMINDERS_REDIS_DB):
+        if not Track.objects.exists():
+            course_services.sync_curriculum()
         yield url
-    flush_redis(url)
 
 
 @pytest.fixture

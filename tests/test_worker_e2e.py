@@ -28,7 +28,7 @@ from submissions import services
 from submissions.models import Submission
 from submissions.services import IncomingFile
 from submissions.tests.factories import exercise, solution
-from tests.workers import WorkerSet, database_url, flush_redis, publishing_to, redis_db_url
+from tests.workers import WorkerSet, database_url, real_broker
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -66,20 +66,7 @@ def curriculum(transactional_db: None) -> None:
 
 @pytest.fixture
 def broker_url(transactional_db: None) -> Iterator[str]:
-    redis_url = os.environ.get("REDIS_URL")
-    if not redis_url:
-        pytest.skip(
-            "needs REDIS_URL: real workers talk over Redis (CI sets it; local SQLite runs don't)"
-        )
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs DATABASE_URL on PostgreSQL: worker processes must share the test database"
-        )
-    url = redis_db_url(redis_url, E2E_REDIS_DB)
-    flush_redis(url)
-    with publishing_to(url):
-        yield url
-    flush_redis(url)
+    yield from real_broker(E2E_REDIS_DB)
 
 
 @pytest.fixture
@@ -123,6 +110,21 @@ def status_is(submission_id: int, *statuses: str) -> Callable[[], Submission | N
 
 def final(submission_id: int) -> Callable[[], Submission | None]:
     return status_is(submission_id, *services.FINAL_STATUSES)
+
+
+def sweep_later(seconds: float) -> services.SweepReport:
+    """The sweeper, as it would run `seconds` from now."""
+    return services.sweep_stuck_submissions(
+        now=timezone.now() + datetime.timedelta(seconds=seconds)
+    )
+
+
+def assert_graded_after(
+    submission: Submission, workers: WorkerSet, *, attempts: int, enqueues: int
+) -> None:
+    graded = wait_until(final(submission.pk), what="the grade", workers=workers)
+    assert graded.status == Submission.Status.PASSED, (graded.reason, workers.logs())
+    assert (graded.attempts, graded.enqueues) == (attempts, enqueues)
 
 
 def submit(learner: User, files: list[IncomingFile]) -> Submission:
@@ -217,15 +219,9 @@ def test_a_killed_worker_loses_nothing_the_sweeper_requeues_its_submission(
     assert not first.is_alive()
     workers.start()
 
-    lease = services.lease_seconds(running.exercise)
-    report = services.sweep_stuck_submissions(
-        now=timezone.now() + datetime.timedelta(seconds=lease + 1)
-    )
+    report = sweep_later(services.lease_seconds(running.exercise) + 1)
     assert report == services.SweepReport(requeued=1, failed=0)
-
-    graded = wait_until(final(submission.pk), what="the regrade", workers=workers)
-    assert graded.status == Submission.Status.PASSED, (graded.reason, workers.logs())
-    assert (graded.attempts, graded.enqueues) == (2, 2)
+    assert_graded_after(submission, workers, attempts=2, enqueues=2)
 
 
 def test_messages_lost_by_redis_are_republished_by_the_sweeper(
@@ -244,15 +240,9 @@ def test_messages_lost_by_redis_are_republished_by_the_sweeper(
     workers.start().wait_ready()
     assert Submission.objects.get(pk=submission.pk).status == Submission.Status.QUEUED
 
-    deadline = settings.SUBMISSION_QUEUE_DEADLINE_SECONDS
-    report = services.sweep_stuck_submissions(
-        now=timezone.now() + datetime.timedelta(seconds=deadline + 1)
-    )
+    report = sweep_later(settings.SUBMISSION_QUEUE_DEADLINE_SECONDS + 1)
     assert report == services.SweepReport(requeued=1, failed=0)
-
-    graded = wait_until(final(submission.pk), what="the grade", workers=workers)
-    assert graded.status == Submission.Status.PASSED, (graded.reason, workers.logs())
-    assert (graded.attempts, graded.enqueues) == (1, 2)
+    assert_graded_after(submission, workers, attempts=1, enqueues=2)
 
 
 def test_a_submission_waiting_on_redis_is_not_published_again(
@@ -261,10 +251,7 @@ def test_a_submission_waiting_on_redis_is_not_published_again(
     """No worker is running: the message waits in the Redis list. The sweeper asks Redis,
     finds it, and leaves it alone (no duplicate onto a backlog)."""
     submission = submit(learner, solution(SLUG))
-    deadline = settings.SUBMISSION_QUEUE_DEADLINE_SECONDS
-    report = services.sweep_stuck_submissions(
-        now=timezone.now() + datetime.timedelta(seconds=deadline + 1)
-    )
+    report = sweep_later(settings.SUBMISSION_QUEUE_DEADLINE_SECONDS + 1)
     assert (report.requeued, report.failed, report.waiting) == (0, 0, 1)
     submission.refresh_from_db()
     assert (submission.status, submission.enqueues) == (Submission.Status.QUEUED, 1)

@@ -29,6 +29,24 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 CELERY = BASE_DIR / ".venv" / "bin" / "celery"
 
 
+def real_broker(db: int) -> Iterator[str]:
+    """For a fixture: a flushed Redis database `db` that this process publishes to, or a
+    skip when the run has no Redis or no PostgreSQL (a worker must share the test database)."""
+    import pytest
+    from django.db import connection
+
+    redis_url = os.environ.get("REDIS_URL")
+    if not redis_url:
+        pytest.skip("needs REDIS_URL: real workers talk over Redis (CI sets it; SQLite runs don't)")
+    if connection.vendor != "postgresql":
+        pytest.skip("needs DATABASE_URL on PostgreSQL: workers must share the test database")
+    url = redis_db_url(redis_url, db)
+    flush_redis(url)
+    with publishing_to(url):
+        yield url
+    flush_redis(url)
+
+
 class WorkerError(RuntimeError):
     """A worker did not start, or died when it should not have; carries its log tail."""
 

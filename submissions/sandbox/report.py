@@ -66,6 +66,19 @@ class SandboxResult:
     hidden_outcome: str = ""  # "", or the class of a hidden run that did not finish
     staff_notes: list[str] = field(default_factory=list)  # never shown to learners
 
+    @classmethod
+    def internal_error(cls, reason: str, staff_note: str) -> SandboxResult:
+        """Our side failed: `reason` for the learner, `staff_note` for staff only."""
+        return cls(
+            outcome=Outcome.INTERNAL_ERROR,
+            tests=[],
+            reason=reason,
+            duration=0.0,
+            exit_code=None,
+            log_tail="",
+            staff_notes=[staff_note],
+        )
+
     @property
     def passed(self) -> int:
         return sum(1 for t in self.tests if t.status == "passed")

@@ -30,7 +30,7 @@ from .isolation import (
 from .layout import PreparedRun, fill, new_run, prepare_run
 from .observations import informative
 from .process import Launched, RawRun, close_pipes, discard, execute, launch, run_launched
-from .report import HIDDEN_PREFIX, Outcome, SandboxFile, SandboxResult
+from .report import HIDDEN_PREFIX, SandboxFile, SandboxResult
 from .runtimes import Runtime, RuntimeUnavailable
 from .verdict import (
     AnswerKey,
@@ -117,22 +117,29 @@ def internal_error_result(reason: str, exc: BaseException) -> SandboxResult:
     """Our side failed: a generic reason for the learner, the details logged and in the
     staff notes."""
     logger.error("sandbox run failed: %s: %s", type(exc).__name__, exc, exc_info=exc)
-    return SandboxResult(
-        outcome=Outcome.INTERNAL_ERROR,
-        tests=[],
-        reason=reason,
-        duration=0.0,
-        exit_code=None,
-        log_tail="",
-        staff_notes=[f"{type(exc).__name__}: {exc}"],
-    )
+    return SandboxResult.internal_error(reason, f"{type(exc).__name__}: {exc}")
 
 
 # --------------------------------------------------------------------------- grading
 
 
-def _under(prefix: str, files: Sequence[SandboxFile]) -> list[SandboxFile]:
-    return [SandboxFile(f"{prefix}{f.path}", f.content) for f in files]
+_Plan = tuple[str, list[SandboxFile], tuple[str, ...]]
+
+
+def _plan(kind: str, tests: Sequence[SandboxFile]) -> _Plan:
+    """A run's kind, its tests where the run mounts them, and pytest's arguments."""
+    if kind == "visible":
+        return kind, list(tests), VISIBLE_ARGS
+    return kind, [SandboxFile(f"hidden/{f.path}", f.content) for f in tests], HIDDEN_ARGS
+
+
+def _prepare(
+    plan: _Plan, *, files: Sequence[SandboxFile], runtime: Runtime, limits: Limits, mode: str
+) -> PreparedRun:
+    kind, tests, args = plan
+    return prepare_run(
+        kind=kind, files=files, tests=tests, args=args, runtime=runtime, limits=limits, mode=mode
+    )
 
 
 def grade_submission(
@@ -153,11 +160,9 @@ def grade_submission(
     new ones started for the next submission (see `warm.py`)."""
     check_sandbox(mode)
     pool = warm if mode == "bwrap" else None
-    plans: list[tuple[str, list[SandboxFile], tuple[str, ...]]] = [
-        ("visible", _under("", visible_tests), VISIBLE_ARGS)
-    ]
+    plans = [_plan("visible", visible_tests)]
     if hidden_checks:
-        plans.append(("hidden", _under("hidden/", hidden_checks), HIDDEN_ARGS))
+        plans.append(_plan("hidden", hidden_checks))
     keys: list[WarmKey] = []
     runs: list[PreparedRun] = []
     launched: list[Launched] = []
@@ -234,16 +239,8 @@ def hidden_checks_pass(
     """Only the hidden run: a cheap first look for trusted code (mutation testing), where
     False already decides that `grade_submission` would not pass."""
     check_sandbox(mode)
-    run = prepare_run(
-        kind="hidden",
-        files=files,
-        tests=_under("hidden/", hidden_checks),
-        args=HIDDEN_ARGS,
-        runtime=runtime,
-        limits=limits,
-        mode=mode,
-    )
-    (raw,) = run_prepared([run])
+    plan = _plan("hidden", hidden_checks)
+    (raw,) = run_prepared([_prepare(plan, files=files, runtime=runtime, limits=limits, mode=mode)])
     return hidden_checks_match(raw, key, limits)
 
 
@@ -261,27 +258,12 @@ def record_answer_key(
     pass every visible test, a check does not complete, or a check records nothing a
     learner could not guess (only bools, None or exception types)."""
     check_sandbox(mode)
-    runs = [
-        prepare_run(
-            kind="visible",
-            files=solution,
-            tests=_under("", visible_tests),
-            args=VISIBLE_ARGS,
-            runtime=runtime,
-            limits=limits,
-            mode=mode,
-        ),
-        prepare_run(
-            kind="hidden",
-            files=solution,
-            tests=_under("hidden/", hidden_checks),
-            args=HIDDEN_ARGS,
-            runtime=runtime,
-            limits=limits,
-            mode=mode,
-        ),
-    ]
-    visible_raw, hidden_raw = run_prepared(runs)
+    visible_raw, hidden_raw = run_prepared(
+        [
+            _prepare(_plan(kind, tests), files=solution, runtime=runtime, limits=limits, mode=mode)
+            for kind, tests in (("visible", visible_tests), ("hidden", hidden_checks))
+        ]
+    )
     visible, problem = read_visible(visible_raw, limits)
     texts = [t.message for t in visible.tests] if visible else []
     end = run_end(visible_raw, limits, texts)
