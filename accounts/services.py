@@ -12,6 +12,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from accounts.models import User
+from accounts.selectors import user_local_date
 
 logger = logging.getLogger(__name__)
 
@@ -294,9 +295,7 @@ def ensure_demo_learners(
                 verified=True,
                 time_zone="Europe/London",
             )
-            started = (today or course_services.learner_today(learner)) - datetime.timedelta(
-                days=days_ago
-            )
+            started = (today or user_local_date(user=learner)) - datetime.timedelta(days=days_ago)
             course_services.enroll(learner=learner, track=tracks[0], started_on=started)
             _demo_work(learner=learner, phases=phases, grade=grade, also=also)
             _demo_streak(learner=learner, days=6 if also else 3)

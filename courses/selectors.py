@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
-import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -14,9 +13,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import user_local_date
 from courses.models import (
     Enrollment,
     Exercise,
@@ -316,7 +315,7 @@ def learner_progress(
     """Progress of the enrollment's learner; `phases` from `roadmap()` when the caller has it."""
     learner = enrollment.learner
     if today is None:
-        today = timezone.localdate(timezone=zoneinfo.ZoneInfo(learner.time_zone))
+        today = user_local_date(user=learner)
     if phases is None:
         phases = roadmap(track=enrollment.track)
     total_days = max((p.last_day for p in phases), default=180)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 import logging
-import zoneinfo
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import user_local_date
 from courses import selectors
 from courses.errors import EnrollmentError
 from courses.models import Enrollment, Lesson, LessonCompletion, Track
@@ -19,18 +19,12 @@ __all__ = [
     "SyncReport",
     "complete_lesson",
     "enroll",
-    "learner_today",
     "switch_track",
     "sync_curriculum",
     "uncomplete_lesson",
 ]
 
 logger = logging.getLogger(__name__)
-
-
-def learner_today(learner: User) -> datetime.date:
-    """Today's date where the learner lives: plan days and streaks count local days."""
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo(learner.time_zone))
 
 
 def _assign_mentor(learner: User) -> None:
@@ -57,7 +51,7 @@ def enroll(*, learner: User, track: Track, started_on: datetime.date | None = No
     try:
         with transaction.atomic():
             enrollment = Enrollment.objects.create(
-                learner=learner, track=track, started_on=started_on or learner_today(learner)
+                learner=learner, track=track, started_on=started_on or user_local_date(user=learner)
             )
     except IntegrityError as exc:  # a concurrent request enrolled first
         raise EnrollmentError("You already have an active enrollment.") from exc
