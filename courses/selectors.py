@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from accounts.selectors import user_local_date
+from courses.errors import NotInPlan
 from courses.models import (
     Enrollment,
     Exercise,
@@ -49,29 +50,27 @@ def learner_enrollments(*, learner: User) -> QuerySet[Enrollment]:
     )
 
 
-def _visible_modules(track: Track | int | None) -> Q:
-    """Modules without a track are for everyone; track modules only for that track (a row
-    or its id)."""
-    if track is None:
-        return Q(track__isnull=True)
-    return Q(track__isnull=True) | Q(track=track)
+def _plan_modules(track: Track | int | Subquery | None) -> QuerySet[Module]:
+    """What a learner may open: the live modules every track shares (no track) and the live
+    modules of their own track (a row, an id or a subquery; None: no track yet). Lists,
+    pages, the API and the services all ask this one rule."""
+    shared = Q(track__isnull=True)
+    return Module.objects.live().filter(shared if track is None else shared | Q(track=track))
 
 
-def _plan_modules(learner: User) -> Q:
-    """Modules of a learner's plan: shared phases plus their own track's modules. The
-    track is a subquery of the list's own query (one active enrollment per learner), not a
-    query of its own."""
+def _learner_track(learner: User) -> Subquery | None:
+    """The learner's track as a subquery of the query that uses it (one active enrollment
+    per learner), not a query of its own."""
     if not learner.is_authenticated:
-        return _visible_modules(None)
-    track = Enrollment.objects.active().filter(learner=learner).values("track_id")[:1]
-    return Q(track__isnull=True) | Q(track=Subquery(track))
+        return None
+    return Subquery(Enrollment.objects.active().filter(learner=learner).values("track_id")[:1])
 
 
 def lessons_for_learner(*, learner: User) -> QuerySet[Lesson]:
     """Live lessons of the learner's plan in order, each annotated with `completed`."""
     lessons: QuerySet[Lesson] = (
         Lesson.objects.live()
-        .filter(module__in=Module.objects.live().filter(_plan_modules(learner)))
+        .filter(module__in=_plan_modules(_learner_track(learner)))
         .select_related("module__phase", "module__track")
         .annotate(
             completed=Exists(
@@ -92,7 +91,7 @@ def exercises_for_learner(*, learner: User) -> QuerySet[Exercise]:
     )
     exercises: QuerySet[Exercise] = (
         Exercise.objects.live()
-        .filter(module__in=Module.objects.live().filter(_plan_modules(learner)))
+        .filter(module__in=_plan_modules(_learner_track(learner)))
         .select_related("module__phase", "module__track")
         .annotate(solved=Exists(passed))
         .order_by("module__phase__number", "module__order", "order", "id")
@@ -104,45 +103,55 @@ def phases() -> QuerySet[Phase]:
     return Phase.objects.live().select_related("program").order_by("number")
 
 
-def lesson_is_available(*, learner: User, lesson: Lesson) -> bool:
-    if lesson.is_retired or lesson.module.is_retired:
-        return False
-    enrollment = active_enrollment(learner=learner)
-    track_id = enrollment.track_id if enrollment else None
-    return lesson.module.track_id is None or lesson.module.track_id == track_id
+def plan_includes(*, learner: User, item: Lesson | Exercise) -> bool:
+    """May the learner open this lesson or exercise: live and in one of their plan's modules."""
+    plan = _plan_modules(_learner_track(learner))
+    return not item.is_retired and plan.filter(pk=item.module_id).exists()
 
 
-def exercise_is_available(*, learner: User, exercise: Exercise) -> bool:
-    if exercise.is_retired or exercise.module.is_retired:
-        return False
-    enrollment = active_enrollment(learner=learner)
-    track_id = enrollment.track_id if enrollment else None
-    return exercise.module.track_id is None or exercise.module.track_id == track_id
-
-
-def available_lesson(*, learner: User, slug: str) -> Lesson:
-    """The lesson if it is part of the learner's plan; `Lesson.DoesNotExist` otherwise, so
-    another track's lessons look exactly like missing ones (pages and API answer 404)."""
-    lesson = lesson_for_page(slug=slug)
-    if not lesson_is_available(learner=learner, lesson=lesson):
-        raise Lesson.DoesNotExist(slug)
+def lesson_get(*, learner: User, slug: str) -> Lesson:
+    """The lesson if it is part of the learner's plan; `NotInPlan` (a 404) otherwise, so
+    another track's lessons look exactly like missing ones."""
+    try:
+        lesson: Lesson = (
+            Lesson.objects.live()
+            .filter(module__in=_plan_modules(_learner_track(learner)))
+            .select_related("module__phase", "module__track")
+            .prefetch_related("skills")
+            .get(slug=slug)
+        )
+    except Lesson.DoesNotExist as exc:
+        raise NotInPlan("No such lesson.") from exc
     return lesson
 
 
-def available_exercise(*, learner: User, slug: str) -> Exercise:
-    """The exercise (with only its public files) if it is part of the learner's plan;
-    `Exercise.DoesNotExist` otherwise."""
-    exercise = exercise_for_page(slug=slug)
-    if not exercise_is_available(learner=learner, exercise=exercise):
-        raise Exercise.DoesNotExist(slug)
+def exercise_get(*, learner: User, slug: str) -> Exercise:
+    """The exercise, with only its public files (`public_files`), if it is part of the
+    learner's plan; `NotInPlan` (a 404) otherwise."""
+    try:
+        exercise: Exercise = (
+            Exercise.objects.live()
+            .filter(module__in=_plan_modules(_learner_track(learner)))
+            .select_related("module__phase", "module__track")
+            .prefetch_related(
+                "skills",
+                Prefetch(
+                    "files",
+                    queryset=ExerciseFile.objects.filter(role__in=ExerciseFile.PUBLIC_ROLES),
+                    to_attr="public_files",
+                ),
+            )
+            .get(slug=slug)
+        )
+    except Exercise.DoesNotExist as exc:
+        raise NotInPlan("No such exercise.") from exc
     return exercise
 
 
 def roadmap(*, track: Track | None) -> list[Phase]:
     """Phases in order with their modules, lessons and exercises prefetched (4 queries)."""
     modules = (
-        Module.objects.live()
-        .filter(_visible_modules(track))
+        _plan_modules(track)
         .select_related("track")
         .prefetch_related(
             Prefetch("lessons", queryset=Lesson.objects.live().order_by("order")),
@@ -155,33 +164,6 @@ def roadmap(*, track: Track | None) -> list[Phase]:
         .order_by("number")
         .prefetch_related(Prefetch("modules", queryset=modules))
     )
-
-
-def lesson_for_page(*, slug: str) -> Lesson:
-    lesson: Lesson = (
-        Lesson.objects.live()
-        .select_related("module__phase", "module__track")
-        .prefetch_related("skills")
-        .get(slug=slug)
-    )
-    return lesson
-
-
-def exercise_for_page(*, slug: str) -> Exercise:
-    exercise: Exercise = (
-        Exercise.objects.live()
-        .select_related("module__phase", "module__track")
-        .prefetch_related(
-            "skills",
-            Prefetch(
-                "files",
-                queryset=ExerciseFile.objects.filter(role__in=ExerciseFile.PUBLIC_ROLES),
-                to_attr="public_files",
-            ),
-        )
-        .get(slug=slug)
-    )
-    return exercise
 
 
 def completed_lesson_ids(*, learner: User) -> set[int]:
@@ -581,7 +563,7 @@ def _plan_items(
 ) -> list[_PlanItem]:
     """The live rows of `model` in a track's plan, as the API lists them: `columns` of the
     row itself, and its module."""
-    modules = Module.objects.live().filter(_visible_modules(track_id))
+    modules = _plan_modules(track_id)
     rows = (
         model._default_manager.filter(retired_at__isnull=True, module__in=modules)
         .select_related("module__phase", "module__track")

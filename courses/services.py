@@ -98,7 +98,7 @@ def switch_track(
 
 def complete_lesson(*, learner: User, lesson: Lesson) -> LessonCompletion:
     """Mark a lesson done (idempotent: completing twice keeps the first time)."""
-    if not selectors.lesson_is_available(learner=learner, lesson=lesson):
+    if not selectors.plan_includes(learner=learner, item=lesson):
         raise EnrollmentError("This lesson is not part of your plan.")
     completion, created = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
     if created:

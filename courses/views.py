@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from config.errors import ApplicationError
 from config.requests import request_user
 from courses import selectors, services
-from courses.models import Exercise, ExerciseFile, Lesson, Phase, Program, Track
+from courses.models import Exercise, ExerciseFile, Phase, Program, Track
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -112,16 +112,9 @@ def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
     )
 
 
-def _available_lesson(request: HttpRequest, slug: str) -> Lesson:
-    try:
-        return selectors.available_lesson(learner=request_user(request), slug=slug)
-    except Lesson.DoesNotExist as exc:
-        raise Http404("No such lesson") from exc
-
-
 @login_required
 def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    lesson = _available_lesson(request, slug)
+    lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
     done = lesson.pk in selectors.completed_lesson_ids(learner=request_user(request))
     siblings = list(lesson.module.lessons.live().order_by("order").only("slug", "title", "order"))
     index = next(i for i, item in enumerate(siblings) if item.pk == lesson.pk)
@@ -142,7 +135,7 @@ def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
     learner = request_user(request)
-    lesson = _available_lesson(request, slug)
+    lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
     if request.POST.get("done") == "0":
         services.uncomplete_lesson(learner=learner, lesson=lesson)
         messages.info(request, f"“{lesson.title}” marked as not done.")
@@ -161,18 +154,10 @@ def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("courses:lesson", slug=slug)
 
 
-def available_exercise(request: HttpRequest, slug: str) -> Exercise:
-    """The exercise if it is in this learner's plan, else 404 (used by submission pages too)."""
-    try:
-        return selectors.available_exercise(learner=request_user(request), slug=slug)
-    except Exercise.DoesNotExist as exc:
-        raise Http404("No such exercise") from exc
-
-
 @login_required
 def starter_download(request: HttpRequest, slug: str) -> HttpResponse:
     """A zip of the starter files and visible tests, laid out as the grader lays them out."""
-    exercise = available_exercise(request, slug)
+    exercise = selectors.exercise_get(learner=request_user(request), slug=slug)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for file in exercise.public_files:  # type: ignore[attr-defined]
@@ -229,4 +214,4 @@ def exercise_page(
 
 @login_required
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return exercise_page(request, available_exercise(request, slug))
+    return exercise_page(request, selectors.exercise_get(learner=request_user(request), slug=slug))

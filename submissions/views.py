@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from config.requests import request_user
 from courses import selectors as course_selectors
-from courses.views import available_exercise, exercise_page
+from courses.views import exercise_page
 from submissions import selectors, services
 from submissions.forms import SubmissionForm
 from submissions.models import Submission
@@ -24,7 +24,7 @@ from submissions.models import Submission
 @require_POST
 def create(request: HttpRequest, slug: str) -> HttpResponse:
     learner = request_user(request)
-    exercise = available_exercise(request, slug)
+    exercise = course_selectors.exercise_get(learner=learner, slug=slug)
     form = SubmissionForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -119,7 +119,7 @@ def draft(request: HttpRequest, slug: str) -> JsonResponse:
     """The editor's autosave: POST the files being edited (JSON) to keep them, DELETE to
     start over from the starter files. Answers JSON; 400 with `detail` when refused."""
     learner = request_user(request)
-    exercise = available_exercise(request, slug)
+    exercise = course_selectors.exercise_get(learner=learner, slug=slug)
     if request.method == "DELETE":
         services.draft_discard(learner=learner, exercise=exercise)
         return JsonResponse({"saved_at": None})

@@ -300,13 +300,6 @@ class LessonListView(PlanListView):
         return super().get(request, *args, **kwargs)
 
 
-def available_lesson(request: Request, slug: str) -> Lesson:
-    try:
-        return selectors.available_lesson(learner=request_user(request), slug=slug)
-    except Lesson.DoesNotExist as exc:
-        raise Http404("No such lesson.") from exc
-
-
 class LessonDetailView(APIView):
     class OutputSerializer(serializers.Serializer[Lesson]):
         slug = serializers.SlugField()
@@ -343,7 +336,7 @@ class LessonDetailView(APIView):
         ],
     )
     def get(self, request: Request, slug: str) -> Response:
-        lesson = available_lesson(request, slug)
+        lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
         lesson.completed = lesson.pk in selectors.completed_lesson_ids(  # type: ignore[attr-defined]
             learner=request_user(request)
         )
@@ -372,7 +365,7 @@ class LessonCompletionView(APIView):
         ],
     )
     def put(self, request: Request, slug: str) -> Response:
-        lesson = available_lesson(request, slug)
+        lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
         completion = services.complete_lesson(learner=request_user(request), lesson=lesson)
         return Response(self.OutputSerializer(completion).data)
 
@@ -383,7 +376,7 @@ class LessonCompletionView(APIView):
         responses={204: None},
     )
     def delete(self, request: Request, slug: str) -> Response:
-        lesson = available_lesson(request, slug)
+        lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
         services.uncomplete_lesson(learner=request_user(request), lesson=lesson)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -438,14 +431,6 @@ class ExerciseListView(PlanListView):
         return super().get(request, *args, **kwargs)
 
 
-def available_exercise(request: Request, slug: str) -> Exercise:
-    """The exercise if this learner may open it (with only its public files), else 404."""
-    try:
-        return selectors.available_exercise(learner=request_user(request), slug=slug)
-    except Exercise.DoesNotExist as exc:
-        raise Http404("No such exercise.") from exc
-
-
 class ExerciseDetailView(APIView):
     class OutputSerializer(serializers.Serializer[Exercise]):
         slug = serializers.SlugField()
@@ -492,7 +477,7 @@ class ExerciseDetailView(APIView):
         ],
     )
     def get(self, request: Request, slug: str) -> Response:
-        exercise = available_exercise(request, slug)
+        exercise = selectors.exercise_get(learner=request_user(request), slug=slug)
         files: list[ExerciseFile] = exercise.public_files  # type: ignore[attr-defined]
         exercise.starter_files = [f for f in files if f.role == ExerciseFile.Role.STARTER]  # type: ignore[attr-defined]
         exercise.visible_tests = [f for f in files if f.role == ExerciseFile.Role.VISIBLE_TEST]  # type: ignore[attr-defined]

@@ -2,9 +2,14 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+from django.utils import timezone
+
 from accounts.models import User
+from conftest import make_user
 from courses import selectors, services
-from courses.models import Enrollment, Exercise, Lesson
+from courses.errors import NotInPlan
+from courses.models import Enrollment, Exercise, Lesson, Track
 from submissions.models import Submission
 
 
@@ -76,3 +81,34 @@ def test_progress_takes_a_constant_number_of_queries(
     enrollment = _enrollment(learner)
     with django_assert_max_num_queries(8):
         selectors.learner_progress(enrollment=enrollment)
+
+
+def test_the_plan_holds_shared_and_own_track_content_never_another_tracks_or_retired(
+    learner: User, backend_track: Track, data_track: Track
+) -> None:
+    shared = Lesson.objects.live().filter(module__track__isnull=True).first()
+    own = Exercise.objects.live().filter(module__track=backend_track).first()
+    other = Lesson.objects.live().filter(module__track=data_track).first()
+    assert shared is not None and own is not None and other is not None
+    assert selectors.plan_includes(learner=learner, item=shared)
+    assert selectors.plan_includes(learner=learner, item=own)
+    assert not selectors.plan_includes(learner=learner, item=other)
+    assert selectors.lesson_get(learner=learner, slug=shared.slug) == shared
+    with pytest.raises(NotInPlan):
+        selectors.lesson_get(learner=learner, slug=other.slug)
+    Lesson.objects.filter(pk=shared.pk).update(retired_at=timezone.now())
+    shared.refresh_from_db()
+    assert not selectors.plan_includes(learner=learner, item=shared)
+    with pytest.raises(NotInPlan):
+        selectors.lesson_get(learner=learner, slug=shared.slug)
+
+
+def test_a_learner_without_a_track_has_only_the_shared_modules(backend_track: Track) -> None:
+    newcomer = make_user("newcomer@example.com")
+    own = Exercise.objects.live().filter(module__track=backend_track).first()
+    shared = Exercise.objects.live().filter(module__track__isnull=True).first()
+    assert own is not None and shared is not None
+    assert not selectors.plan_includes(learner=newcomer, item=own)
+    assert selectors.exercise_get(learner=newcomer, slug=shared.slug).public_files  # type: ignore[attr-defined]
+    with pytest.raises(NotInPlan):
+        selectors.exercise_get(learner=newcomer, slug=own.slug)

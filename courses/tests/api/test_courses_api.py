@@ -50,7 +50,10 @@ def test_completing_a_lesson_is_idempotent_and_can_be_undone(api_learner, learne
 def test_another_tracks_lesson_and_exercise_are_404(api_outsider, track_lesson, track_exercise):
     assert api_outsider.get(f"/api/v1/lessons/{track_lesson.slug}/").status_code == 404
     assert api_outsider.put(f"/api/v1/lessons/{track_lesson.slug}/completion/").status_code == 404
-    assert api_outsider.get(f"/api/v1/exercises/{track_exercise.slug}/").status_code == 404
+    missing = api_outsider.get(f"/api/v1/exercises/{track_exercise.slug}/")
+    assert missing.status_code == 404
+    assert missing["Content-Type"] == "application/problem+json"
+    assert (missing.json()["code"], missing.json()["detail"]) == ("not_found", "Not found.")
 
 
 def test_exercise_detail_never_contains_hidden_tests_or_solutions(api_learner):
