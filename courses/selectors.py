@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -146,6 +147,61 @@ def exercise_get(*, learner: User, slug: str) -> Exercise:
     except Exercise.DoesNotExist as exc:
         raise NotInPlan("No such exercise.") from exc
     return exercise
+
+
+@dataclass(frozen=True)
+class ExerciseFiles:
+    """An exercise's public files by role (from `exercise_get`'s `public_files`)."""
+
+    starter: list[ExerciseFile]
+    visible_tests: list[ExerciseFile]
+    subject: list[ExerciseFile]
+
+
+def exercise_files(*, exercise: Exercise) -> ExerciseFiles:
+    files: list[ExerciseFile] = exercise.public_files  # type: ignore[attr-defined]
+    Role = ExerciseFile.Role
+
+    def with_role(role: str) -> list[ExerciseFile]:
+        return [f for f in files if f.role == role]
+
+    return ExerciseFiles(
+        starter=with_role(Role.STARTER),
+        visible_tests=with_role(Role.VISIBLE_TEST),
+        subject=with_role(Role.SUBJECT),
+    )
+
+
+def exercise_page_context(
+    *, learner: User, exercise: Exercise, starting_over: bool = False, refused: bool = False
+) -> dict[str, Any]:
+    """Everything the exercise page shows but the form: files by role, the learner's
+    attempts and what the editor opens with (the starter files when `starting_over`). For
+    a `refused` submission the page shows the form as sent, so no editor start."""
+    from submissions import selectors as submission_selectors
+
+    files = exercise_files(exercise=exercise)
+    history = submission_selectors.submission_history(learner=learner, exercise=exercise)
+    start = None
+    if not refused:
+        start = submission_selectors.editor_start(
+            learner=learner, exercise=exercise, history=history, starters=files.starter
+        )
+        if starting_over:  # the starter files again; the draft is replaced once edited
+            start = submission_selectors.EditorStart(
+                files=[submission_selectors.EditorFile(f.path, f.content) for f in files.starter],
+                source="starter",
+            )
+    return {
+        "exercise": exercise,
+        "starter_files": files.starter,
+        "visible_tests": files.visible_tests,
+        "subject_files": files.subject,
+        "history": history,
+        "start": start,
+        "starting_over": starting_over and not refused,
+        "starter_json": json.dumps([{"path": f.path, "content": f.content} for f in files.starter]),
+    }
 
 
 def roadmap(*, track: Track | None) -> list[Phase]:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import json
 import zipfile
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +14,8 @@ from django.views.decorators.http import require_POST
 from config.errors import ApplicationError
 from config.requests import request_user
 from courses import selectors, services
-from courses.models import Exercise, ExerciseFile, Phase, Program, Track
+from courses.models import Phase, Program, Track
+from submissions.forms import SubmissionForm
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -158,12 +157,13 @@ def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
 def starter_download(request: HttpRequest, slug: str) -> HttpResponse:
     """A zip of the starter files and visible tests, laid out as the grader lays them out."""
     exercise = selectors.exercise_get(learner=request_user(request), slug=slug)
+    files = selectors.exercise_files(exercise=exercise)
+    # The subject of a "tests" exercise is the module the learner's tests import: top level.
+    layout = [("", f) for f in files.starter + files.subject]
+    layout += [("tests/", f) for f in files.visible_tests]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for file in exercise.public_files:  # type: ignore[attr-defined]
-            prefix = "tests/" if file.role == ExerciseFile.Role.VISIBLE_TEST else ""
-            if file.role == ExerciseFile.Role.SUBJECT:
-                prefix = ""  # the module the learner's tests import
+        for prefix, file in layout:
             archive.writestr(f"{exercise.slug}/{prefix}{file.path}", file.content)
         archive.writestr(f"{exercise.slug}/README.md", exercise.statement_markdown)
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
@@ -171,47 +171,13 @@ def starter_download(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def exercise_page(
-    request: HttpRequest, exercise: Exercise, *, form: Any = None, status: int = 200
-) -> HttpResponse:
-    """The exercise page; the submission view renders it again (400) with a refused form."""
-    from submissions import selectors as submission_selectors
-    from submissions.forms import SubmissionForm
-
-    files = exercise.public_files  # type: ignore[attr-defined]
-    starters = [f for f in files if f.role == ExerciseFile.Role.STARTER]
-    learner = request_user(request)
-    history = submission_selectors.submission_history(learner=learner, exercise=exercise)
-    start = None
-    starting_over = request.GET.get("starter") == "1"
-    if form is None:
-        start = submission_selectors.editor_start(
-            learner=learner, exercise=exercise, history=history, starters=starters
-        )
-        if starting_over:  # the starter files again; the draft is replaced once edited
-            start = submission_selectors.EditorStart(
-                files=[submission_selectors.EditorFile(f.path, f.content) for f in starters],
-                source="starter",
-            )
-        form = SubmissionForm(initial_files=start.files)
-    return render(
-        request,
-        "courses/exercise_detail.html",
-        {
-            "exercise": exercise,
-            "starter_files": starters,
-            "visible_tests": [f for f in files if f.role == ExerciseFile.Role.VISIBLE_TEST],
-            "subject_files": [f for f in files if f.role == ExerciseFile.Role.SUBJECT],
-            "history": history,
-            "form": form,
-            "start": start,
-            "starting_over": starting_over and form.is_bound is False,
-            "starter_json": json.dumps([{"path": f.path, "content": f.content} for f in starters]),
-        },
-        status=status,
-    )
-
-
 @login_required
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return exercise_page(request, selectors.exercise_get(learner=request_user(request), slug=slug))
+    learner = request_user(request)
+    context = selectors.exercise_page_context(
+        learner=learner,
+        exercise=selectors.exercise_get(learner=learner, slug=slug),
+        starting_over=request.GET.get("starter") == "1",
+    )
+    form = SubmissionForm(initial_files=context["start"].files)
+    return render(request, "courses/exercise_detail.html", {**context, "form": form})

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from config.requests import request_user
 from courses import selectors as course_selectors
-from courses.views import exercise_page
 from submissions import selectors, services
 from submissions.forms import SubmissionForm
 from submissions.models import Submission
@@ -38,7 +37,10 @@ def create(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             return redirect("submissions:detail", submission_id=submission.pk)
-    return exercise_page(request, exercise, form=form, status=400)
+    context = course_selectors.exercise_page_context(
+        learner=learner, exercise=exercise, refused=True
+    )
+    return render(request, "courses/exercise_detail.html", {**context, "form": form}, status=400)
 
 
 def _own_submission(request: HttpRequest, submission_id: int) -> Submission:

@@ -26,7 +26,7 @@ from courses.api.serializers import (
     FileSerializer,
     ModuleRefSerializer,
 )
-from courses.models import Enrollment, Exercise, ExerciseFile, Lesson, Phase, Program, Track
+from courses.models import Enrollment, Exercise, Lesson, Phase, Program, Track
 
 # --- Catalog (public) -----------------------------------------------------------------------
 
@@ -478,9 +478,9 @@ class ExerciseDetailView(APIView):
     )
     def get(self, request: Request, slug: str) -> Response:
         exercise = selectors.exercise_get(learner=request_user(request), slug=slug)
-        files: list[ExerciseFile] = exercise.public_files  # type: ignore[attr-defined]
-        exercise.starter_files = [f for f in files if f.role == ExerciseFile.Role.STARTER]  # type: ignore[attr-defined]
-        exercise.visible_tests = [f for f in files if f.role == ExerciseFile.Role.VISIBLE_TEST]  # type: ignore[attr-defined]
+        files = selectors.exercise_files(exercise=exercise)
+        exercise.starter_files = files.starter  # type: ignore[attr-defined]
+        exercise.visible_tests = files.visible_tests  # type: ignore[attr-defined]
         return Response(self.OutputSerializer(exercise).data)
 
 

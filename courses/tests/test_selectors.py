@@ -9,7 +9,7 @@ from accounts.models import User
 from conftest import make_user
 from courses import selectors, services
 from courses.errors import NotInPlan
-from courses.models import Enrollment, Exercise, Lesson, Track
+from courses.models import Enrollment, Exercise, ExerciseFile, Lesson, Track
 from submissions.models import Submission
 
 
@@ -112,3 +112,17 @@ def test_a_learner_without_a_track_has_only_the_shared_modules(backend_track: Tr
     assert selectors.exercise_get(learner=newcomer, slug=shared.slug).public_files  # type: ignore[attr-defined]
     with pytest.raises(NotInPlan):
         selectors.exercise_get(learner=newcomer, slug=own.slug)
+
+
+def test_the_exercise_page_context_splits_public_files_by_role(learner: User) -> None:
+    suite = Exercise.objects.live().filter(kind=Exercise.Kind.TESTS).first()
+    assert suite is not None
+    exercise = selectors.exercise_get(learner=learner, slug=suite.slug)
+    page = selectors.exercise_page_context(learner=learner, exercise=exercise)
+    Role = ExerciseFile.Role
+    assert page["subject_files"] and {f.role for f in page["subject_files"]} == {Role.SUBJECT}
+    assert {f.role for f in page["starter_files"]} == {Role.STARTER}
+    assert {f.role for f in page["visible_tests"]} <= {Role.VISIBLE_TEST}
+    assert page["start"].source == "starter"
+    refused = selectors.exercise_page_context(learner=learner, exercise=exercise, refused=True)
+    assert refused["start"] is None and refused["starting_over"] is False
