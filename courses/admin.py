@@ -215,7 +215,7 @@ class EnrollmentAdmin(admin.ModelAdmin[Enrollment]):
             "learner"
         ):
             try:
-                services.switch_track(
+                services.enrollment_switch_track(
                     learner=enrollment.learner, track=track, by_staff=True, reason="staff action"
                 )
                 switched += 1

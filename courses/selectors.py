@@ -32,17 +32,17 @@ from courses.models import (
 Pace = Literal["on track", "behind", "ahead", "complete"]
 
 
-def catalog_tracks() -> QuerySet[Track]:
+def track_list() -> QuerySet[Track]:
     return Track.objects.live().select_related("program").order_by("letter")
 
 
-def active_enrollment(*, learner: User) -> Enrollment | None:
+def enrollment_active(*, learner: User) -> Enrollment | None:
     if not learner.is_authenticated:
         return None
     return Enrollment.objects.active().select_related("track").filter(learner=learner).first()
 
 
-def learner_enrollments(*, learner: User) -> QuerySet[Enrollment]:
+def enrollment_list(*, learner: User) -> QuerySet[Enrollment]:
     """Every enrollment of the learner, current and past, newest first."""
     return (
         Enrollment.objects.filter(learner=learner)
@@ -67,7 +67,7 @@ def _learner_track(learner: User) -> Subquery | None:
     return Subquery(Enrollment.objects.active().filter(learner=learner).values("track_id")[:1])
 
 
-def lessons_for_learner(*, learner: User) -> QuerySet[Lesson]:
+def lesson_list(*, learner: User) -> QuerySet[Lesson]:
     """Live lessons of the learner's plan in order, each annotated with `completed`."""
     lessons: QuerySet[Lesson] = (
         Lesson.objects.live()
@@ -83,7 +83,7 @@ def lessons_for_learner(*, learner: User) -> QuerySet[Lesson]:
     return lessons
 
 
-def exercises_for_learner(*, learner: User) -> QuerySet[Exercise]:
+def exercise_list(*, learner: User) -> QuerySet[Exercise]:
     """Live exercises of the learner's plan in order, each annotated with `solved`."""
     from submissions.models import Submission
 
@@ -100,7 +100,7 @@ def exercises_for_learner(*, learner: User) -> QuerySet[Exercise]:
     return exercises
 
 
-def phases() -> QuerySet[Phase]:
+def phase_list() -> QuerySet[Phase]:
     return Phase.objects.live().select_related("program").order_by("number")
 
 
@@ -204,7 +204,7 @@ def exercise_page_context(
     }
 
 
-def roadmap(*, track: Track | None) -> list[Phase]:
+def roadmap_get(*, track: Track | None) -> list[Phase]:
     """Phases in order with their modules, lessons and exercises prefetched (4 queries)."""
     modules = (
         _plan_modules(track)
@@ -222,17 +222,17 @@ def roadmap(*, track: Track | None) -> list[Phase]:
     )
 
 
-def completed_lesson_ids(*, learner: User) -> set[int]:
+def lesson_completed_ids(*, learner: User) -> set[int]:
     return set(LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True))
 
 
-def solved_exercise_ids(*, learner: User) -> set[int]:
+def exercise_solved_ids(*, learner: User) -> set[int]:
     from submissions.selectors import solved_exercise_ids as solved
 
     return solved(learner=learner)
 
 
-def has_started_specialisation(*, learner: User, track: Track) -> bool:
+def specialisation_started(*, learner: User, track: Track) -> bool:
     """Any lesson completed or code submitted in the track's own (Phase 3) modules."""
     from submissions.models import Submission
 
@@ -347,19 +347,19 @@ class Progress:
         return min(100, round(100 * self.day_number / self.total_days))
 
 
-def learner_progress(
+def progress_get(
     *, enrollment: Enrollment, phases: list[Phase] | None = None, today: datetime.date | None = None
 ) -> Progress:
-    """Progress of the enrollment's learner; `phases` from `roadmap()` when the caller has it."""
+    """Progress of the enrollment's learner; `phases` from `roadmap_get()` when the caller has it."""
     learner = enrollment.learner
     if today is None:
         today = user_local_date(user=learner)
     if phases is None:
-        phases = roadmap(track=enrollment.track)
+        phases = roadmap_get(track=enrollment.track)
     total_days = max((p.last_day for p in phases), default=180)
     day_number = min(max((today - enrollment.started_on).days + 1, 1), total_days)
-    done = completed_lesson_ids(learner=learner)
-    solved = solved_exercise_ids(learner=learner)
+    done = lesson_completed_ids(learner=learner)
+    solved = exercise_solved_ids(learner=learner)
     progress = Progress(
         enrollment=enrollment,
         today=today,
@@ -396,10 +396,10 @@ def learner_progress(
     return progress
 
 
-def plan_steps(*, phases: list[Phase], done: set[int], solved: set[int]) -> list[PlanStep]:
+def step_list(*, phases: list[Phase], done: set[int], solved: set[int]) -> list[PlanStep]:
     """Every lesson and exercise of the plan in the order the dashboard walks them (per
     module: its lessons, then its exercises), each marked done or not. `phases` from
-    `roadmap()`: no further queries."""
+    `roadmap_get()`: no further queries."""
     steps: list[PlanStep] = []
     for phase in phases:
         for module in phase.modules.all():
@@ -433,17 +433,15 @@ class PlanStep:
     done: bool
 
 
-def next_step_after(
-    *, learner: User, kind: Literal["lesson", "exercise"], slug: str
-) -> NextStep | None:
+def step_next(*, learner: User, kind: Literal["lesson", "exercise"], slug: str) -> NextStep | None:
     """What to do after this lesson or exercise: the first unfinished step after it in plan
     order, else the first unfinished one before it; None when everything is done."""
-    enrollment = active_enrollment(learner=learner)
-    phases = roadmap(track=enrollment.track if enrollment else None)
-    steps = plan_steps(
+    enrollment = enrollment_active(learner=learner)
+    phases = roadmap_get(track=enrollment.track if enrollment else None)
+    steps = step_list(
         phases=phases,
-        done=completed_lesson_ids(learner=learner),
-        solved=solved_exercise_ids(learner=learner),
+        done=lesson_completed_ids(learner=learner),
+        solved=exercise_solved_ids(learner=learner),
     )
     here = next(
         (i for i, s in enumerate(steps) if s.step.kind == kind and s.step.slug == slug), None
@@ -481,7 +479,7 @@ class CatchUp:
         return max(1, round(self.backlog_minutes / 60))
 
 
-def catch_up_plan(*, progress: Progress) -> CatchUp | None:
+def catch_up_get(*, progress: Progress) -> CatchUp | None:
     """None unless the learner is behind. Days behind: today's plan day minus the plan day
     their finished work reaches (the unfinished phase's days, shared out by how much of it
     is done). This week: the next unfinished steps in order, up to three, as many as fit in
@@ -498,7 +496,7 @@ def catch_up_plan(*, progress: Progress) -> CatchUp | None:
     learner = progress.enrollment.learner
     practice_days = max(1, len(learner.practice_weekdays))
     week_minutes = learner.daily_goal_minutes * practice_days
-    steps = plan_steps(
+    steps = step_list(
         phases=[item.phase for item in progress.phases],
         done=progress.completed_lesson_ids,
         solved=progress.solved_exercise_ids,
@@ -653,7 +651,7 @@ _LOCAL_PLANS: dict[str, list[_PlanItem]] = {}
 _LOCAL_PLANS_MAX = 16
 
 
-def forget_local_plans() -> None:
+def plan_cache_forget_local() -> None:
     """Drop this process's copies (tests that count the queries of a cold cache)."""
     _LOCAL_PLANS.clear()
 
@@ -699,14 +697,16 @@ def _ticked_rows(
     return rows
 
 
-def plan_lessons(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
+def plan_lesson_rows(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
     """The API's lesson rows of the learner's plan, in order, each with `completed`."""
     items = _cached_plan("lessons", learner, _lesson_items)
     done = LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True)
     return _ticked_rows(items, set(done), "completed", filters)
 
 
-def plan_exercises(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
+def plan_exercise_rows(
+    *, learner: User, filters: PlanFilters | None = None
+) -> list[dict[str, Any]]:
     """The API's exercise rows of the learner's plan, in order, each with `solved`."""
     from submissions.models import Submission
 

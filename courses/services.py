@@ -13,15 +13,15 @@ from accounts.selectors import user_local_date
 from courses import selectors
 from courses.errors import EnrollmentError
 from courses.models import Enrollment, Lesson, LessonCompletion, Track
-from courses.sync import SyncReport, sync_curriculum
+from courses.sync import SyncReport, curriculum_sync
 
 __all__ = [
     "SyncReport",
-    "complete_lesson",
-    "enroll",
-    "switch_track",
-    "sync_curriculum",
-    "uncomplete_lesson",
+    "curriculum_sync",
+    "enrollment_create",
+    "enrollment_switch_track",
+    "lesson_complete",
+    "lesson_uncomplete",
 ]
 
 logger = logging.getLogger(__name__)
@@ -35,13 +35,15 @@ def _assign_mentor(learner: User) -> None:
 
 
 @transaction.atomic
-def enroll(*, learner: User, track: Track, started_on: datetime.date | None = None) -> Enrollment:
+def enrollment_create(
+    *, learner: User, track: Track, started_on: datetime.date | None = None
+) -> Enrollment:
     """Start the plan on `track` today (day 1), or on `started_on` (imports and demo data).
     A learner has at most one active enrollment; a second enroll is refused with a message
     pointing at switching."""
     if track.is_retired:
         raise EnrollmentError("This track is no longer offered.")
-    current = selectors.active_enrollment(learner=learner)
+    current = selectors.enrollment_active(learner=learner)
     if current is not None:
         if current.track_id == track.pk:
             raise EnrollmentError(f"You are already enrolled in {track.title}.")
@@ -61,7 +63,7 @@ def enroll(*, learner: User, track: Track, started_on: datetime.date | None = No
 
 
 @transaction.atomic
-def switch_track(
+def enrollment_switch_track(
     *, learner: User, track: Track, by_staff: bool = False, reason: str = ""
 ) -> Enrollment:
     """Move the learner to another track, keeping their day count (start day carries over).
@@ -76,7 +78,7 @@ def switch_track(
         raise EnrollmentError(f"You are already on {track.title}.")
     if track.is_retired:
         raise EnrollmentError("This track is no longer offered.")
-    if not by_staff and selectors.has_started_specialisation(learner=learner, track=current.track):
+    if not by_staff and selectors.specialisation_started(learner=learner, track=current.track):
         raise EnrollmentError(
             "You have started Phase 3 work in your track, so switching now needs staff: "
             "ask your mentor or support."
@@ -96,7 +98,7 @@ def switch_track(
     return enrollment
 
 
-def complete_lesson(*, learner: User, lesson: Lesson) -> LessonCompletion:
+def lesson_complete(*, learner: User, lesson: Lesson) -> LessonCompletion:
     """Mark a lesson done (idempotent: completing twice keeps the first time)."""
     if not selectors.plan_includes(learner=learner, item=lesson):
         raise EnrollmentError("This lesson is not part of your plan.")
@@ -108,5 +110,5 @@ def complete_lesson(*, learner: User, lesson: Lesson) -> LessonCompletion:
     return completion
 
 
-def uncomplete_lesson(*, learner: User, lesson: Lesson) -> None:
+def lesson_uncomplete(*, learner: User, lesson: Lesson) -> None:
     LessonCompletion.objects.filter(learner=learner, lesson=lesson).delete()

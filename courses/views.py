@@ -21,7 +21,7 @@ from submissions.forms import SubmissionForm
 def home(request: HttpRequest) -> HttpResponse:
     program = Program.objects.live().first()
     phases = list(Phase.objects.live().order_by("number"))
-    tracks = list(selectors.catalog_tracks())
+    tracks = list(selectors.track_list())
     return render(
         request, "courses/home.html", {"program": program, "phases": phases, "tracks": tracks}
     )
@@ -29,19 +29,19 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def catalog(request: HttpRequest) -> HttpResponse:
     enrollment = (
-        selectors.active_enrollment(learner=request.user) if request.user.is_authenticated else None
+        selectors.enrollment_active(learner=request.user) if request.user.is_authenticated else None
     )
     return render(
         request,
         "courses/catalog.html",
-        {"tracks": selectors.catalog_tracks(), "enrollment": enrollment},
+        {"tracks": selectors.track_list(), "enrollment": enrollment},
     )
 
 
 def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
     track = get_object_or_404(Track.objects.live(), slug=slug)
     enrollment = (
-        selectors.active_enrollment(learner=request.user) if request.user.is_authenticated else None
+        selectors.enrollment_active(learner=request.user) if request.user.is_authenticated else None
     )
     modules = track.modules.live().prefetch_related("lessons", "exercises").order_by("order")
     return render(
@@ -56,13 +56,13 @@ def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def enroll(request: HttpRequest, slug: str) -> HttpResponse:
     learner = request_user(request)
     track = get_object_or_404(Track.objects.live(), slug=slug)
-    current = selectors.active_enrollment(learner=learner)
+    current = selectors.enrollment_active(learner=learner)
     try:
         if current is None:
-            services.enroll(learner=learner, track=track)
+            services.enrollment_create(learner=learner, track=track)
             messages.success(request, f"Welcome to {track.title}! Day 1 starts today.")
         else:
-            services.switch_track(learner=learner, track=track)
+            services.enrollment_switch_track(learner=learner, track=track)
             messages.success(request, f"You are now on {track.title}. Your day count carries over.")
     except ApplicationError as exc:
         messages.error(request, exc.message)
@@ -73,20 +73,18 @@ def enroll(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     learner = request_user(request)
-    enrollment = selectors.active_enrollment(learner=learner)
+    enrollment = selectors.enrollment_active(learner=learner)
     if enrollment is None:
-        return render(
-            request, "courses/dashboard_empty.html", {"tracks": selectors.catalog_tracks()}
-        )
-    phases = selectors.roadmap(track=enrollment.track)
-    progress = selectors.learner_progress(enrollment=enrollment, phases=phases)
+        return render(request, "courses/dashboard_empty.html", {"tracks": selectors.track_list()})
+    phases = selectors.roadmap_get(track=enrollment.track)
+    progress = selectors.progress_get(enrollment=enrollment, phases=phases)
     return render(
         request,
         "courses/dashboard.html",
         {
             "enrollment": enrollment,
             "progress": progress,
-            "catch_up": selectors.catch_up_plan(progress=progress),
+            "catch_up": selectors.catch_up_get(progress=progress),
         },
     )
 
@@ -94,8 +92,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
     learner = request_user(request)
-    enrollment = selectors.active_enrollment(learner=learner)
-    phases = selectors.roadmap(track=enrollment.track if enrollment else None)
+    enrollment = selectors.enrollment_active(learner=learner)
+    phases = selectors.roadmap_get(track=enrollment.track if enrollment else None)
     phase = next((p for p in phases if p.number == number), None)
     if phase is None:
         raise Http404("No such phase")
@@ -105,8 +103,8 @@ def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
         {
             "phase": phase,
             "enrollment": enrollment,
-            "completed": selectors.completed_lesson_ids(learner=learner),
-            "solved": selectors.solved_exercise_ids(learner=learner),
+            "completed": selectors.lesson_completed_ids(learner=learner),
+            "solved": selectors.exercise_solved_ids(learner=learner),
         },
     )
 
@@ -114,7 +112,7 @@ def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
 @login_required
 def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
     lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
-    done = lesson.pk in selectors.completed_lesson_ids(learner=request_user(request))
+    done = lesson.pk in selectors.lesson_completed_ids(learner=request_user(request))
     siblings = list(lesson.module.lessons.live().order_by("order").only("slug", "title", "order"))
     index = next(i for i, item in enumerate(siblings) if item.pk == lesson.pk)
     return render(
@@ -136,15 +134,15 @@ def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
     learner = request_user(request)
     lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
     if request.POST.get("done") == "0":
-        services.uncomplete_lesson(learner=learner, lesson=lesson)
+        services.lesson_uncomplete(learner=learner, lesson=lesson)
         messages.info(request, f"“{lesson.title}” marked as not done.")
     else:
         try:
-            services.complete_lesson(learner=learner, lesson=lesson)
+            services.lesson_complete(learner=learner, lesson=lesson)
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
-            step = selectors.next_step_after(learner=learner, kind="lesson", slug=lesson.slug)
+            step = selectors.step_next(learner=learner, kind="lesson", slug=lesson.slug)
             if step is None:
                 messages.success(request, f"“{lesson.title}” done: that was the last step.")
                 return redirect("courses:dashboard")

@@ -103,7 +103,7 @@ def capstone_for_learner(*, learner: User, track: Track) -> Capstone | None:
 
 
 def phase_three_done(*, enrollment: Enrollment) -> bool:
-    progress = course_selectors.learner_progress(enrollment=enrollment)
+    progress = course_selectors.progress_get(enrollment=enrollment)
     phases = [p for p in progress.phases if p.phase.number == CAPSTONE_PHASE_NUMBER]
     return bool(phases) and all(p.is_complete for p in phases)
 
@@ -230,7 +230,7 @@ def public_portfolio(*, public_id: str) -> Portfolio:
 def solved_projects(*, learner: User) -> list[tuple[str, str]]:
     from courses.models import Exercise
 
-    solved = course_selectors.solved_exercise_ids(learner=learner)
+    solved = course_selectors.exercise_solved_ids(learner=learner)
     return list(
         Exercise.objects.filter(pk__in=solved, kind=Exercise.Kind.PROJECT)
         .order_by("module__phase__number", "module__order", "order")

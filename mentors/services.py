@@ -137,7 +137,7 @@ def assignment_ensure(*, learner: User) -> MentorAssignment | None:
     Keeps a current mentor who covers the track; otherwise ends that assignment and picks
     the least-loaded free mentor. Returns None when nobody is free: the learner then waits
     in `selectors.unassigned_enrollments()` until `assign_waiting_learners` finds a place."""
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     if enrollment is None:
         return None
     current = MentorAssignment.objects.select_for_update().active().filter(learner=learner).first()
@@ -199,7 +199,7 @@ def assignment_set(
     history. The mentor must cover the learner's track, be active and have a free place."""
     if not reason.strip():
         raise MentorshipError("Give a reason for the (re)assignment; it is kept in the history.")
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     if enrollment is None:
         raise MentorshipError(f"{learner} is not enrolled in a track.")
     locked = MentorProfile.objects.select_for_update().get(pk=mentor.pk)
@@ -261,7 +261,7 @@ def capstone_unlock(*, learner: User, track: Track, by: User) -> Capstone:
 def capstone_start(*, learner: User, now: datetime.datetime | None = None) -> Capstone:
     """Start the capstone of the learner's track: sets the deadline (the track's capstone
     days, 21 by default). Needs Phase 3 done or a staff unlock; starting twice is refused."""
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     if enrollment is None:
         raise CapstoneError("Enroll in a track first.")
     track = enrollment.track
@@ -295,7 +295,7 @@ def _archive_limits() -> ArchiveLimits:
 
 def _uploadable_capstone(learner: User, *, lock: bool) -> Capstone:
     """The learner's capstone if a version may be uploaded now, else CapstoneError."""
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     rows = Capstone.objects.select_for_update() if lock else Capstone.objects.all()
     capstone = (
         rows.filter(learner=learner, track_id=enrollment.track_id).first()

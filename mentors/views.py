@@ -64,7 +64,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 def _capstone_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     learner = request_user(request)
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     context: dict[str, Any] = {"enrollment": enrollment}
     if enrollment is None:
         return context

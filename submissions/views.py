@@ -56,7 +56,7 @@ def _result_context(request: HttpRequest, submission: Submission) -> dict[str, A
     report = selectors.public_report(submission=submission)
     next_step = None
     if submission.status == Submission.Status.PASSED:
-        next_step = course_selectors.next_step_after(
+        next_step = course_selectors.step_next(
             learner=request_user(request), kind="exercise", slug=submission.exercise.slug
         )
     return {

@@ -36,7 +36,7 @@ def curriculum_restored_afterwards(django_db_blocker) -> Iterator[None]:
     yield
     with django_db_blocker.unblock():
         if not Exercise.objects.exists():
-            course_services.sync_curriculum()
+            course_services.curriculum_sync()
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def broker_url(transactional_db: None) -> Iterator[str]:
     if connection.vendor != "postgresql":
         pytest.skip("needs DATABASE_URL on PostgreSQL: the worker must share the test database")
     if not Track.objects.exists():
-        course_services.sync_curriculum()
+        course_services.curriculum_sync()
     url = redis_db_url(redis_url, REMINDERS_REDIS_DB)
     flush_redis(url)
     with publishing_to(url):
@@ -91,7 +91,7 @@ def test_a_real_worker_plans_and_delivers_the_daily_reminder(worker: WorkerSet, 
         practice_hour=moment.hour,
         practice_days=ALL_DAYS,
     )
-    course_services.enroll(learner=learner, track=Track.objects.get(slug="backend-web"))
+    course_services.enrollment_create(learner=learner, track=Track.objects.get(slug="backend-web"))
 
     plan_reminders.delay(moment.isoformat())  # what beat publishes every five minutes
     plan_reminders.delay(moment.isoformat())  # an overlapping beat

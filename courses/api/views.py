@@ -91,7 +91,7 @@ class ProgrammeView(APIView):
         program = Program.objects.live().first()
         if program is None:
             raise Http404("No programme yet.")
-        program.phases_live = list(selectors.phases().filter(program=program))
+        program.phases_live = list(selectors.phase_list().filter(program=program))
         return Response(self.OutputSerializer(program).data)
 
 
@@ -100,7 +100,7 @@ class PhaseListView(ListAPIView[Phase]):
     serializer_class = PhaseSerializer
 
     def get_queryset(self) -> QuerySet[Phase]:
-        return selectors.phases()
+        return selectors.phase_list()
 
     @extend_schema(
         summary="Phases of the programme, in order (public)",
@@ -152,7 +152,9 @@ class PhaseDetailView(APIView):
         ],
     )
     def get(self, request: Request, number: int) -> Response:
-        phase = selectors.phases().filter(number=number).prefetch_related("modules__track").first()
+        phase = (
+            selectors.phase_list().filter(number=number).prefetch_related("modules__track").first()
+        )
         if phase is None:
             raise Http404("No such phase.")
         return Response(self.OutputSerializer(phase).data)
@@ -187,7 +189,7 @@ class TrackListView(ListAPIView[Track]):
     serializer_class = TrackSerializer
 
     def get_queryset(self) -> QuerySet[Track]:
-        return selectors.catalog_tracks()
+        return selectors.track_list()
 
     @extend_schema(
         summary="Specialisation tracks (public)",
@@ -232,7 +234,7 @@ class TrackDetailView(APIView):
         ],
     )
     def get(self, request: Request, slug: str) -> Response:
-        track = selectors.catalog_tracks().filter(slug=slug).first()
+        track = selectors.track_list().filter(slug=slug).first()
         if track is None:
             raise Http404("No such track.")
         return Response(self.OutputSerializer(track).data)
@@ -290,7 +292,7 @@ class LessonListView(PlanListView):
 
     def rows(self, request: Request) -> list[dict[str, Any]]:
         filters = plan_filters(LessonFilter, request.query_params, done="completed")
-        return selectors.plan_lessons(learner=request_user(request), filters=filters)
+        return selectors.plan_lesson_rows(learner=request_user(request), filters=filters)
 
     @extend_schema(
         summary="Lessons of your plan (shared phases and your track), in order",
@@ -337,7 +339,7 @@ class LessonDetailView(APIView):
     )
     def get(self, request: Request, slug: str) -> Response:
         lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
-        lesson.completed = lesson.pk in selectors.completed_lesson_ids(  # type: ignore[attr-defined]
+        lesson.completed = lesson.pk in selectors.lesson_completed_ids(  # type: ignore[attr-defined]
             learner=request_user(request)
         )
         return Response(self.OutputSerializer(lesson).data)
@@ -366,7 +368,7 @@ class LessonCompletionView(APIView):
     )
     def put(self, request: Request, slug: str) -> Response:
         lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
-        completion = services.complete_lesson(learner=request_user(request), lesson=lesson)
+        completion = services.lesson_complete(learner=request_user(request), lesson=lesson)
         return Response(self.OutputSerializer(completion).data)
 
     @extend_schema(
@@ -377,7 +379,7 @@ class LessonCompletionView(APIView):
     )
     def delete(self, request: Request, slug: str) -> Response:
         lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
-        services.uncomplete_lesson(learner=request_user(request), lesson=lesson)
+        services.lesson_uncomplete(learner=request_user(request), lesson=lesson)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -421,7 +423,7 @@ class ExerciseListView(PlanListView):
 
     def rows(self, request: Request) -> list[dict[str, Any]]:
         filters = plan_filters(ExerciseFilter, request.query_params, done="solved")
-        return selectors.plan_exercises(learner=request_user(request), filters=filters)
+        return selectors.plan_exercise_rows(learner=request_user(request), filters=filters)
 
     @extend_schema(
         summary="Exercises and projects of your plan, in order",
@@ -502,7 +504,7 @@ class EnrollmentListView(UserListView[Enrollment]):
     serializer_class = EnrollmentSerializer
 
     def list_for(self, user: User) -> QuerySet[Enrollment]:
-        return selectors.learner_enrollments(learner=user)
+        return selectors.enrollment_list(learner=user)
 
     @extend_schema(
         summary="Your enrollments, newest first (the active one and earlier switches)",
@@ -537,7 +539,7 @@ class EnrollmentsView(EnrollmentListView):
     def post(self, request: Request) -> Response:
         serializer = TrackInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        enrollment = services.enroll(
+        enrollment = services.enrollment_create(
             learner=request_user(request), track=serializer.validated_data["track"]
         )
         return Response(EnrollmentSerializer(enrollment).data, status=status.HTTP_201_CREATED)
@@ -550,7 +552,7 @@ class CurrentEnrollmentView(APIView):
         examples=[OpenApiExample("current", value=ENROLLMENT_EXAMPLE, response_only=True)],
     )
     def get(self, request: Request) -> Response:
-        enrollment = selectors.active_enrollment(learner=request_user(request))
+        enrollment = selectors.enrollment_active(learner=request_user(request))
         if enrollment is None:
             raise Http404("You are not enrolled yet.")
         return Response(EnrollmentSerializer(enrollment).data)
@@ -580,7 +582,7 @@ class SwitchTrackView(APIView):
     def post(self, request: Request) -> Response:
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        enrollment = services.switch_track(
+        enrollment = services.enrollment_switch_track(
             learner=request_user(request),
             track=serializer.validated_data["track"],
             reason=serializer.validated_data.get("reason", ""),
@@ -676,9 +678,9 @@ class ProgressView(APIView):
     )
     def get(self, request: Request) -> Response:
         learner = request_user(request)
-        enrollment = selectors.active_enrollment(learner=learner)
+        enrollment = selectors.enrollment_active(learner=learner)
         if enrollment is None:
             raise Http404("You are not enrolled yet.")
         enrollment.learner = learner
-        progress = selectors.learner_progress(enrollment=enrollment)
+        progress = selectors.progress_get(enrollment=enrollment)
         return Response(self.OutputSerializer(progress).data)

@@ -14,7 +14,7 @@ from submissions.models import Submission
 
 
 def _enrollment(learner: User) -> Enrollment:
-    enrollment = selectors.active_enrollment(learner=learner)
+    enrollment = selectors.enrollment_active(learner=learner)
     assert enrollment is not None
     return enrollment
 
@@ -22,7 +22,7 @@ def _enrollment(learner: User) -> Enrollment:
 def _progress_on_day(learner: User, day: int) -> selectors.Progress:
     enrollment = _enrollment(learner)
     today = enrollment.started_on + datetime.timedelta(days=day - 1)
-    return selectors.learner_progress(enrollment=enrollment, today=today)
+    return selectors.progress_get(enrollment=enrollment, today=today)
 
 
 def test_day_one_of_a_fresh_learner_is_on_track_in_phase_one(learner: User) -> None:
@@ -42,7 +42,7 @@ def test_day_forty_without_finishing_phase_one_is_behind(learner: User) -> None:
 
 def test_finishing_phase_one_early_is_ahead(learner: User) -> None:
     for lesson in Lesson.objects.live().filter(module__phase__number=1):
-        services.complete_lesson(learner=learner, lesson=lesson)
+        services.lesson_complete(learner=learner, lesson=lesson)
     for exercise in Exercise.objects.live().filter(module__phase__number=1):
         Submission.objects.create(
             learner=learner, exercise=exercise, status=Submission.Status.PASSED
@@ -69,7 +69,7 @@ def test_failed_submissions_do_not_count_as_solved(learner: User) -> None:
 
 def test_the_roadmap_shows_only_the_learners_track_in_phase_three(learner: User) -> None:
     enrollment = _enrollment(learner)
-    phases = selectors.roadmap(track=enrollment.track)
+    phases = selectors.roadmap_get(track=enrollment.track)
     phase3 = next(p for p in phases if p.number == 3)
     tracks = {m.track_id for m in phase3.modules.all()}
     assert tracks == {enrollment.track_id}
@@ -80,7 +80,7 @@ def test_progress_takes_a_constant_number_of_queries(
 ) -> None:
     enrollment = _enrollment(learner)
     with django_assert_max_num_queries(8):
-        selectors.learner_progress(enrollment=enrollment)
+        selectors.progress_get(enrollment=enrollment)
 
 
 def test_the_plan_holds_shared_and_own_track_content_never_another_tracks_or_retired(

@@ -177,7 +177,7 @@ CAPSTONE_EXAMPLE = {
 
 def _my_capstone(request: Request) -> Capstone:
     learner = request_user(request)
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     capstone = (
         selectors.capstone_for_learner(learner=learner, track=enrollment.track)
         if enrollment

@@ -128,12 +128,12 @@ def test_the_capstone_page_is_locked_until_phase_three_or_a_staff_unlock(
 
 
 def test_finishing_phase_three_unlocks_the_capstone(learner: User, learner_client: Client) -> None:
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     assert enrollment is not None
     in_phase_three = {"module__phase__number": selectors.CAPSTONE_PHASE_NUMBER}
-    for lesson in course_selectors.lessons_for_learner(learner=learner).filter(**in_phase_three):
-        course_services.complete_lesson(learner=learner, lesson=lesson)
-    *first, last = course_selectors.exercises_for_learner(learner=learner).filter(**in_phase_three)
+    for lesson in course_selectors.lesson_list(learner=learner).filter(**in_phase_three):
+        course_services.lesson_complete(learner=learner, lesson=lesson)
+    *first, last = course_selectors.exercise_list(learner=learner).filter(**in_phase_three)
     for exercise in first:
         GradedSubmissionFactory.create(
             learner=learner, exercise=exercise, status=Submission.Status.PASSED
@@ -194,7 +194,7 @@ def test_the_queue_lists_oldest_first_in_a_bounded_number_of_queries(
 ) -> None:
     for i in range(5):  # the mentor fixture takes five mentees
         learner = make_learner(f"q{i}@example.com")
-        course_services.enroll(learner=learner, track=backend_track)
+        course_services.enrollment_create(learner=learner, track=backend_track)
         started_capstone(learner, backend_track, staff=staff)
         services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
     client = client_for(mentor)
