@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,7 +18,9 @@ from courses.sync import SyncReport, curriculum_sync
 
 __all__ = [
     "SyncReport",
+    "TrackChoice",
     "curriculum_sync",
+    "enrollment_choose",
     "enrollment_create",
     "enrollment_switch_track",
     "lesson_complete",
@@ -96,6 +99,21 @@ def enrollment_switch_track(
     logger.info("learner %s switched %s -> %s", learner.pk, current.track.slug, track.slug)
     _assign_mentor(learner)
     return enrollment
+
+
+@dataclass(frozen=True)
+class TrackChoice:
+    enrollment: Enrollment
+    switched: bool  # False: the learner's first enrollment
+
+
+@transaction.atomic
+def enrollment_choose(*, learner: User, track: Track) -> TrackChoice:
+    """The learner picks `track`: enrolled (day 1 today) when they have no active enrollment,
+    otherwise switched to it (their day count carries over), refused as those two refuse."""
+    if selectors.enrollment_active(learner=learner) is None:
+        return TrackChoice(enrollment_create(learner=learner, track=track), switched=False)
+    return TrackChoice(enrollment_switch_track(learner=learner, track=track), switched=True)
 
 
 def lesson_complete(*, learner: User, lesson: Lesson) -> LessonCompletion:

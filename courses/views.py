@@ -56,17 +56,15 @@ def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def enroll(request: HttpRequest, slug: str) -> HttpResponse:
     learner = request_user(request)
     track = get_object_or_404(Track.objects.live(), slug=slug)
-    current = selectors.enrollment_active(learner=learner)
     try:
-        if current is None:
-            services.enrollment_create(learner=learner, track=track)
-            messages.success(request, f"Welcome to {track.title}! Day 1 starts today.")
-        else:
-            services.enrollment_switch_track(learner=learner, track=track)
-            messages.success(request, f"You are now on {track.title}. Your day count carries over.")
+        choice = services.enrollment_choose(learner=learner, track=track)
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("courses:track", slug=slug)
+    if choice.switched:
+        messages.success(request, f"You are now on {track.title}. Your day count carries over.")
+    else:
+        messages.success(request, f"Welcome to {track.title}! Day 1 starts today.")
     return redirect("courses:dashboard")
 
 

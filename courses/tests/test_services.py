@@ -91,3 +91,16 @@ def test_one_active_enrollment_is_enforced_by_the_database(
         Enrollment.objects.create(
             learner=learner, track=data_track, started_on=datetime.date.today()
         )
+
+
+def test_choosing_a_track_enrolls_a_newcomer_then_switches_them(
+    backend_track: Track, data_track: Track
+) -> None:
+    user = make_user("chooser@example.com")
+    first = services.enrollment_choose(learner=user, track=backend_track)
+    assert (first.switched, first.enrollment.track) == (False, backend_track)
+    second = services.enrollment_choose(learner=user, track=data_track)
+    assert (second.switched, second.enrollment.track) == (True, data_track)
+    assert second.enrollment.started_on == first.enrollment.started_on
+    with pytest.raises(EnrollmentError, match="already on"):
+        services.enrollment_choose(learner=user, track=data_track)
