@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -26,18 +27,51 @@ from courses.models import (
     LessonCompletion,
     Module,
     Phase,
+    Program,
     Track,
 )
 
 Pace = Literal["on track", "behind", "ahead", "complete"]
+StepKind = Literal["lesson", "exercise"]
 
 
 def track_list() -> QuerySet[Track]:
     return Track.objects.live().select_related("program").order_by("letter")
 
 
-def enrollment_active(*, learner: User) -> Enrollment | None:
-    if not learner.is_authenticated:
+def program_get() -> Program | None:
+    """The live programme with its live phases in order (as `phases_live`)."""
+    program: Program | None = Program.objects.live().first()
+    if program is not None:
+        program.phases_live = list(phase_list().filter(program=program))  # type: ignore[attr-defined]
+    return program
+
+
+def phase_get(*, number: int) -> Phase | None:
+    """A live phase with its modules and their tracks (the public catalog)."""
+    phase: Phase | None = (
+        phase_list().filter(number=number).prefetch_related("modules__track").first()
+    )
+    return phase
+
+
+def track_get(*, slug: str) -> Track | None:
+    """A live track of the catalog."""
+    track: Track | None = track_list().filter(slug=slug).first()
+    return track
+
+
+def track_modules(*, track: Track) -> QuerySet[Module]:
+    """A track's own live modules in order, with their lessons and exercises."""
+    modules: QuerySet[Module] = (
+        track.modules.live().prefetch_related("lessons", "exercises").order_by("order")
+    )
+    return modules
+
+
+def enrollment_active(*, learner: User | AnonymousUser) -> Enrollment | None:
+    """The learner's active enrollment; None for a visitor or a learner without a track."""
+    if not isinstance(learner, User):
         return None
     return Enrollment.objects.active().select_related("track").filter(learner=learner).first()
 
@@ -272,7 +306,7 @@ class PhaseProgress:
 
 @dataclass
 class NextStep:
-    kind: Literal["lesson", "exercise"]
+    kind: StepKind
     title: str
     slug: str
     phase_number: int
@@ -433,7 +467,7 @@ class PlanStep:
     done: bool
 
 
-def step_next(*, learner: User, kind: Literal["lesson", "exercise"], slug: str) -> NextStep | None:
+def step_next(*, learner: User, kind: StepKind, slug: str) -> NextStep | None:
     """What to do after this lesson or exercise: the first unfinished step after it in plan
     order, else the first unfinished one before it; None when everything is done."""
     enrollment = enrollment_active(learner=learner)

@@ -14,13 +14,12 @@ from django.views.decorators.http import require_POST
 from config.errors import ApplicationError
 from config.requests import request_user
 from courses import selectors, services
-from courses.models import Phase, Program, Track
 from submissions.forms import SubmissionForm
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    program = Program.objects.live().first()
-    phases = list(Phase.objects.live().order_by("number"))
+    program = selectors.program_get()
+    phases = program.phases_live if program is not None else []  # type: ignore[attr-defined]
     tracks = list(selectors.track_list())
     return render(
         request, "courses/home.html", {"program": program, "phases": phases, "tracks": tracks}
@@ -28,9 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def catalog(request: HttpRequest) -> HttpResponse:
-    enrollment = (
-        selectors.enrollment_active(learner=request.user) if request.user.is_authenticated else None
-    )
+    enrollment = selectors.enrollment_active(learner=request.user)
     return render(
         request,
         "courses/catalog.html",
@@ -39,11 +36,11 @@ def catalog(request: HttpRequest) -> HttpResponse:
 
 
 def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    track = get_object_or_404(Track.objects.live(), slug=slug)
-    enrollment = (
-        selectors.enrollment_active(learner=request.user) if request.user.is_authenticated else None
-    )
-    modules = track.modules.live().prefetch_related("lessons", "exercises").order_by("order")
+    track = selectors.track_get(slug=slug)
+    if track is None:
+        raise Http404("No such track")
+    enrollment = selectors.enrollment_active(learner=request.user)
+    modules = selectors.track_modules(track=track)
     return render(
         request,
         "courses/track_detail.html",
@@ -55,7 +52,7 @@ def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def enroll(request: HttpRequest, slug: str) -> HttpResponse:
     learner = request_user(request)
-    track = get_object_or_404(Track.objects.live(), slug=slug)
+    track = get_object_or_404(selectors.track_list(), slug=slug)
     try:
         choice = services.enrollment_choose(learner=learner, track=track)
     except ApplicationError as exc:
