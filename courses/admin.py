@@ -110,7 +110,7 @@ class TrackAdmin(SyncedContentAdmin):
     list_filter = (RetiredFilter,)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Track]:
-        active = Count("enrollments", filter=Q(enrollments__status="active"))
+        active = Count("enrollments", filter=Q(enrollments__status=Enrollment.Status.ACTIVE))
         queryset: QuerySet[Track] = super().get_queryset(request).annotate(active=active)
         return queryset
 

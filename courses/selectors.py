@@ -402,31 +402,18 @@ def progress_get(
         completed_lesson_ids=done,
         solved_exercise_ids=solved,
     )
-    for phase in phases:
-        item = PhaseProgress(phase=phase)
-        for module in phase.modules.all():
-            for lesson in module.lessons.all():
-                item.lessons_total += 1
-                if lesson.pk in done:
-                    item.lessons_done += 1
-                elif progress.next_step is None:
-                    progress.next_step = NextStep(
-                        "lesson", lesson.title, lesson.slug, phase.number, lesson.minutes
-                    )
-            for exercise in module.exercises.all():
-                item.exercises_total += 1
-                if exercise.pk in solved:
-                    item.exercises_solved += 1
-                elif progress.next_step is None:
-                    progress.next_step = NextStep(
-                        "exercise",
-                        exercise.title,
-                        exercise.slug,
-                        phase.number,
-                        exercise.minutes,
-                        exercise.difficulty,
-                    )
-        progress.phases.append(item)
+    counts = {phase.number: PhaseProgress(phase=phase) for phase in phases}
+    for item in step_list(phases=phases, done=done, solved=solved):
+        phase_counts = counts[item.step.phase_number]
+        if item.step.kind == "lesson":
+            phase_counts.lessons_total += 1
+            phase_counts.lessons_done += item.done
+        else:
+            phase_counts.exercises_total += 1
+            phase_counts.exercises_solved += item.done
+        if not item.done and progress.next_step is None:
+            progress.next_step = item.step
+    progress.phases = list(counts.values())
     return progress
 
 

@@ -64,10 +64,7 @@ class PhaseSerializer(serializers.Serializer[Phase]):
         ref_name = "Phase"
 
 
-class TrackSerializer(serializers.Serializer[Track]):
-    slug = serializers.SlugField()
-    letter = serializers.CharField()
-    title = serializers.CharField()
+class TrackSerializer(TrackRefSerializer):
     summary = serializers.CharField()
     focus = serializers.ListField(child=serializers.CharField())
     capstone_title = serializers.CharField()

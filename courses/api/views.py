@@ -36,6 +36,7 @@ from courses.api.serializers import (
     TrackSerializer,
 )
 from courses.models import Enrollment, Exercise, Lesson, Phase, Program, Track
+from courses.selectors import PlanFilters
 
 # --- Catalog (public) -----------------------------------------------------------------------
 
@@ -166,18 +167,21 @@ class PlanListView(ListAPIView[Any]):
     documents the rows in the schema; a test holds rows and serializer equal."""
 
     model: type[Lesson] | type[Exercise]
+    done: str  # the filter (and row field) of the learner's tick
+    filterset_class: type[Any]
     pagination_class = PagePagination
     filter_backends = [QueryFilterBackend]
 
-    def rows(self, request: Request) -> list[dict[str, Any]]:
+    def rows(self, *, learner: User, filters: PlanFilters) -> list[dict[str, Any]]:
         raise NotImplementedError
 
     def get_queryset(self) -> QuerySet[Any]:  # only the schema generator asks
         return self.model._default_manager.none()
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.rows(request))  # type: ignore[arg-type]
-        return self.get_paginated_response(page)
+        filters = plan_filters(self.filterset_class, request.query_params, done=self.done)
+        rows = self.rows(learner=request_user(request), filters=filters)
+        return self.get_paginated_response(self.paginate_queryset(rows))  # type: ignore[arg-type]
 
 
 @extend_schema_view(
@@ -190,10 +194,10 @@ class LessonListView(PlanListView):
     model = Lesson
     serializer_class = LessonSerializer
     filterset_class = LessonFilter
+    done = "completed"
 
-    def rows(self, request: Request) -> list[dict[str, Any]]:
-        filters = plan_filters(LessonFilter, request.query_params, done="completed")
-        return selectors.plan_lesson_rows(learner=request_user(request), filters=filters)
+    def rows(self, *, learner: User, filters: PlanFilters) -> list[dict[str, Any]]:
+        return selectors.plan_lesson_rows(learner=learner, filters=filters)
 
 
 class LessonDetailOutputSerializer(serializers.Serializer[Lesson]):
@@ -283,10 +287,10 @@ class ExerciseListView(PlanListView):
     model = Exercise
     serializer_class = ExerciseSerializer
     filterset_class = ExerciseFilter
+    done = "solved"
 
-    def rows(self, request: Request) -> list[dict[str, Any]]:
-        filters = plan_filters(ExerciseFilter, request.query_params, done="solved")
-        return selectors.plan_exercise_rows(learner=request_user(request), filters=filters)
+    def rows(self, *, learner: User, filters: PlanFilters) -> list[dict[str, Any]]:
+        return selectors.plan_exercise_rows(learner=learner, filters=filters)
 
 
 class ExerciseDetailOutputSerializer(serializers.Serializer[Exercise]):
