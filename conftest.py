@@ -20,7 +20,7 @@ from courses.models import Track
 def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
     """Load the real curriculum once per test database (idempotent with --reuse-db)."""
     with django_db_blocker.unblock():
-        course_services.sync_curriculum()
+        course_services.curriculum_sync()
     yield
 
 
@@ -41,7 +41,7 @@ def _curriculum_survives_flushes(
     if _is_transactional(request):
         with django_db_blocker.unblock():
             if not Track.objects.exists():
-                course_services.sync_curriculum()
+                course_services.curriculum_sync()
     yield
 
 
@@ -62,14 +62,14 @@ def data_track(db: None) -> Track:
 @pytest.fixture
 def learner(db: None, backend_track: Track) -> User:
     user = make_user("ada@example.com", display_name="Ada")
-    course_services.enroll(learner=user, track=backend_track)
+    course_services.enrollment_create(learner=user, track=backend_track)
     return user
 
 
 @pytest.fixture
 def outsider(db: None, data_track: Track) -> User:
     user = make_user("mallory@example.com", display_name="Mallory")
-    course_services.enroll(learner=user, track=data_track)
+    course_services.enrollment_create(learner=user, track=data_track)
     return user
 
 

@@ -12,6 +12,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from accounts.models import User
+from accounts.selectors import user_local_date
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ def ensure_demo_users() -> list[DemoAccount]:
     from mentors import services as mentor_services
     from mentors.models import MentorProfile
 
-    tracks = list(course_selectors.catalog_tracks())
+    tracks = list(course_selectors.track_list())
     for account in DEMO_ACCOUNTS:
         user = User.objects.filter(email=account.email).first()
         if user is None:
@@ -67,9 +68,9 @@ def ensure_demo_users() -> list[DemoAccount]:
         if (
             account.role == "learner"
             and tracks
-            and not course_selectors.active_enrollment(learner=user)
+            and not course_selectors.enrollment_active(learner=user)
         ):
-            course_services.enroll(learner=user, track=tracks[0])
+            course_services.enrollment_create(learner=user, track=tracks[0])
         if account.role == "mentor":
             profile, _ = MentorProfile.objects.get_or_create(
                 user=user, defaults={"bio": "Backend engineer who enjoys reading careful code."}
@@ -195,11 +196,11 @@ def _demo_work(
     from courses import services as course_services
     from courses.models import ExerciseFile
 
-    steps = course_selectors.lessons_for_learner(learner=learner)
-    exercises = list(course_selectors.exercises_for_learner(learner=learner))
+    steps = course_selectors.lesson_list(learner=learner)
+    exercises = list(course_selectors.exercise_list(learner=learner))
     for lesson in steps:
         if lesson.module.phase.number in phases:
-            course_services.complete_lesson(learner=learner, lesson=lesson)
+            course_services.lesson_complete(learner=learner, lesson=lesson)
     for exercise in exercises:
         if exercise.module.phase.number in phases:
             _demo_submit(
@@ -207,7 +208,7 @@ def _demo_work(
             )
     later = max(phases) + 1
     for lesson in [item for item in steps if item.module.phase.number == later][:also]:
-        course_services.complete_lesson(learner=learner, lesson=lesson)
+        course_services.lesson_complete(learner=learner, lesson=lesson)
     upcoming = [item for item in exercises if item.module.phase.number == later]
     if also and upcoming:
         _demo_submit(
@@ -239,7 +240,7 @@ def _demo_capstone(*, learner: User, staff: User) -> None:
     from courses import selectors as course_selectors
     from mentors import services as mentor_services
 
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     if enrollment is None:
         return
     mentor_services.capstone_unlock(learner=learner, track=enrollment.track, by=staff)
@@ -271,7 +272,7 @@ def ensure_demo_learners(
     from courses import services as course_services
 
     grade = grade or _demo_grade
-    tracks = list(course_selectors.catalog_tracks())
+    tracks = list(course_selectors.track_list())
     staff = User.objects.filter(email=DEMO_ACCOUNTS[2].email).first()
     if not tracks or staff is None:
         return []
@@ -294,10 +295,8 @@ def ensure_demo_learners(
                 verified=True,
                 time_zone="Europe/London",
             )
-            started = (today or course_services.learner_today(learner)) - datetime.timedelta(
-                days=days_ago
-            )
-            course_services.enroll(learner=learner, track=tracks[0], started_on=started)
+            started = (today or user_local_date(user=learner)) - datetime.timedelta(days=days_ago)
+            course_services.enrollment_create(learner=learner, track=tracks[0], started_on=started)
             _demo_work(learner=learner, phases=phases, grade=grade, also=also)
             _demo_streak(learner=learner, days=6 if also else 3)
             if not also:

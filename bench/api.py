@@ -127,7 +127,7 @@ def seed() -> None:
 
     call_command("migrate", verbosity=0, interactive=False)
     with mock.patch.object(keys, "record_many", cached_answer_keys):
-        course_services.sync_curriculum()
+        course_services.curriculum_sync()
     have = User.objects.filter(email__startswith="bench").count()
     if have < LEARNERS:
         started = time.perf_counter()

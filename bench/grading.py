@@ -70,10 +70,10 @@ def configure() -> tuple[str, str]:
     django.setup()
     from django.core.management import call_command
 
-    from courses.services import sync_curriculum
+    from courses.services import curriculum_sync
 
     call_command("migrate", verbosity=0, interactive=False)
-    sync_curriculum()
+    curriculum_sync()
     return database_url, redis_url
 
 
@@ -411,7 +411,7 @@ def main() -> None:
 
     from accounts.services import user_create
     from courses.models import Exercise
-    from courses.services import enroll
+    from courses.services import enrollment_create
     from submissions.models import Submission
     from submissions.services import IncomingFile
     from tests.workers import WorkerSet, flush_redis
@@ -439,7 +439,7 @@ def main() -> None:
     token = uuid.uuid4().hex
     learner = user_create(email=f"bench-{token[:8]}@example.com", password=token)
     # The data exercise belongs to a Phase 3 track: only its learners may submit to it.
-    enroll(learner=learner, track=data_exercise.module.track)  # type: ignore[attr-defined]
+    enrollment_create(learner=learner, track=data_exercise.module.track)  # type: ignore[attr-defined]
     log_dir = BASE_DIR / "var" / "bench" / "workers"
     shutil.rmtree(log_dir, ignore_errors=True)  # keep only this run's worker logs
     try:

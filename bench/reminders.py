@@ -79,7 +79,7 @@ def seed() -> None:
     from notifications.models import LearnerActivity
 
     if not Track.objects.exists():
-        course_services.sync_curriculum()
+        course_services.curriculum_sync()
     have = User.objects.filter(email__endswith="@bench.invalid").count()
     if have >= LEARNERS:
         print(f"seed: reusing {have:,} learners")

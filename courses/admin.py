@@ -3,13 +3,14 @@ models are read-only here except for retiring/unretiring; enrollments are editab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin, messages
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
-from courses import services
+from courses import selectors, services
 from courses.errors import EnrollmentError
 from courses.models import (
     Enrollment,
@@ -42,6 +43,35 @@ class SyncedContentAdmin(admin.ModelAdmin[Any]):
         return False
 
 
+class CountedContentAdmin(SyncedContentAdmin):
+    """Content whose changelist shows a count of related rows (`count`), annotated in the
+    list's own query; a subclass names the column with `count_column`."""
+
+    count: Count
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset: QuerySet[Any] = super().get_queryset(request).annotate(counted=self.count)
+        return queryset
+
+
+def count_column(description: str) -> Callable[[Any, Any], int]:
+    @admin.display(description=description, ordering="counted")
+    def column(model_admin: Any, obj: Any) -> int:
+        return int(obj.counted)
+
+    return column
+
+
+class ReadOnlyInline:
+    """An inline that shows synced rows: nothing to add or delete here."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class RetiredFilter(admin.SimpleListFilter):
     title = "state"
     parameter_name = "state"
@@ -68,37 +98,24 @@ class SkillAdmin(SyncedContentAdmin):
     list_filter = (RetiredFilter,)
 
 
-class ModuleInline(admin.TabularInline[Module, Phase]):
+class ModuleInline(ReadOnlyInline, admin.TabularInline[Module, Phase]):
     model = Module
     fields = ("order", "title", "slug", "track", "retired_at")
     readonly_fields = fields
-    extra = 0
-    can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Phase)
-class PhaseAdmin(SyncedContentAdmin):
+class PhaseAdmin(CountedContentAdmin):
     list_display = ("number", "title", "first_day", "last_day", "module_count", "retired_at")
     list_filter = (RetiredFilter,)
     inlines = (ModuleInline,)
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Phase]:
-        queryset: QuerySet[Phase] = (
-            super().get_queryset(request).annotate(module_count=Count("modules"))
-        )
-        return queryset
-
-    @admin.display(description="Modules", ordering="module_count")
-    def module_count(self, obj: Any) -> int:
-        return int(obj.module_count)
+    count = Count("modules")
+    module_count = count_column("Modules")
 
 
 @admin.register(Track)
-class TrackAdmin(SyncedContentAdmin):
+class TrackAdmin(CountedContentAdmin):
     list_display = (
         "letter",
         "title",
@@ -108,27 +125,15 @@ class TrackAdmin(SyncedContentAdmin):
         "retired_at",
     )
     list_filter = (RetiredFilter,)
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Track]:
-        active = Count("enrollments", filter=Q(enrollments__status="active"))
-        queryset: QuerySet[Track] = super().get_queryset(request).annotate(active=active)
-        return queryset
-
-    @admin.display(description="Active learners", ordering="active")
-    def active_learners(self, obj: Any) -> int:
-        return int(obj.active)
+    count = Count("enrollments", filter=Q(enrollments__status=Enrollment.Status.ACTIVE))
+    active_learners = count_column("Active learners")
 
 
-class LessonInline(admin.TabularInline[Lesson, Module]):
+class LessonInline(ReadOnlyInline, admin.TabularInline[Lesson, Module]):
     model = Lesson
     fields = ["order", "title", "slug", "minutes", "retired_at"]
     readonly_fields = ["order", "title", "slug", "minutes", "retired_at"]
-    extra = 0
-    can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class ExerciseInline(LessonInline):
@@ -157,36 +162,33 @@ class LessonAdmin(SyncedContentAdmin):
         return obj.module.phase.number
 
 
-class ExerciseFileInline(admin.StackedInline[ExerciseFile, Exercise]):
+class ExerciseFileInline(ReadOnlyInline, admin.StackedInline[ExerciseFile, Exercise]):
     """Read-only: the files are content, synced from the repository."""
 
     model = ExerciseFile
     fields = ("role", "path", "content")
     readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(SyncedContentAdmin):
+class ExerciseAdmin(CountedContentAdmin):
     list_display = ("title", "kind", "module", "difficulty", "submission_count", "retired_at")
     list_filter = ("kind", "module__phase", "module__track", "difficulty", "skills", RetiredFilter)
     list_select_related = ("module",)
     search_fields = ["slug", "title", "statement_markdown"]
     inlines = (ExerciseFileInline,)
+    count = Count("submissions")
+    submission_count = count_column("Submissions")
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Exercise]:
-        queryset: QuerySet[Exercise] = (
-            super().get_queryset(request).annotate(submission_count=Count("submissions"))
-        )
-        return queryset
 
-    @admin.display(description="Submissions", ordering="submission_count")
-    def submission_count(self, obj: Any) -> int:
-        return int(obj.submission_count)
+def _switch_action(
+    slug: str, label: str
+) -> Callable[[Any, HttpRequest, QuerySet[Enrollment]], None]:
+    @admin.action(description=f"Switch selected active learners to {label}")
+    def action(model_admin: Any, request: HttpRequest, queryset: QuerySet[Enrollment]) -> None:
+        model_admin.switch(request, queryset, slug)
+
+    return action
 
 
 @admin.register(Enrollment)
@@ -205,8 +207,8 @@ class EnrollmentAdmin(admin.ModelAdmin[Enrollment]):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def _switch(self, request: HttpRequest, queryset: QuerySet[Enrollment], slug: str) -> None:
-        track = Track.objects.live().filter(slug=slug).first()
+    def switch(self, request: HttpRequest, queryset: QuerySet[Enrollment], slug: str) -> None:
+        track = selectors.track_get(slug=slug)
         if track is None:
             self.message_user(request, f"No live track '{slug}'.", messages.ERROR)
             return
@@ -215,7 +217,7 @@ class EnrollmentAdmin(admin.ModelAdmin[Enrollment]):
             "learner"
         ):
             try:
-                services.switch_track(
+                services.enrollment_switch_track(
                     learner=enrollment.learner, track=track, by_staff=True, reason="staff action"
                 )
                 switched += 1
@@ -223,17 +225,9 @@ class EnrollmentAdmin(admin.ModelAdmin[Enrollment]):
                 self.message_user(request, f"{enrollment.learner}: {exc.message}", messages.WARNING)
         self.message_user(request, f"Switched {switched} enrollment(s) to {track.title}.")
 
-    @admin.action(description="Switch selected active learners to Backend/Web")
-    def switch_to_backend(self, request: HttpRequest, queryset: QuerySet[Enrollment]) -> None:
-        self._switch(request, queryset, "backend-web")
-
-    @admin.action(description="Switch selected active learners to Data Science & AI")
-    def switch_to_data(self, request: HttpRequest, queryset: QuerySet[Enrollment]) -> None:
-        self._switch(request, queryset, "data-science-ai")
-
-    @admin.action(description="Switch selected active learners to Automation & DevOps")
-    def switch_to_automation(self, request: HttpRequest, queryset: QuerySet[Enrollment]) -> None:
-        self._switch(request, queryset, "automation-devops")
+    switch_to_backend = _switch_action("backend-web", "Backend/Web")
+    switch_to_data = _switch_action("data-science-ai", "Data Science & AI")
+    switch_to_automation = _switch_action("automation-devops", "Automation & DevOps")
 
 
 @admin.register(LessonCompletion)

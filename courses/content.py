@@ -1,6 +1,6 @@
 """Read the curriculum files into plain dataclasses (no Django here).
 
-`courses.services.sync_curriculum` turns what this module reads into database rows; keeping
+`courses.services.curriculum_sync` turns what this module reads into database rows; keeping
 the parsing apart lets content authors check their work (`python -m courses.content check`)
 without a database, and lets tests reason about the files directly.
 """

@@ -1,7 +1,7 @@
 """The programme as data: phases, tracks, skills, modules, lessons, exercises; and a learner's
 place in it: enrollments and lesson completions.
 
-Content rows are written only by `courses.services.sync_curriculum` from the files under
+Content rows are written only by `courses.services.curriculum_sync` from the files under
 `courses/curriculum/`. They are never deleted by a sync: content that disappears from the
 files is *retired* (hidden from learners, kept for the work that references it).
 """

@@ -5,18 +5,20 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
-import zoneinfo
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import user_local_date
+from courses.errors import NotInPlan
 from courses.models import (
     Enrollment,
     Exercise,
@@ -25,23 +27,56 @@ from courses.models import (
     LessonCompletion,
     Module,
     Phase,
+    Program,
     Track,
 )
 
 Pace = Literal["on track", "behind", "ahead", "complete"]
+StepKind = Literal["lesson", "exercise"]
 
 
-def catalog_tracks() -> QuerySet[Track]:
+def track_list() -> QuerySet[Track]:
     return Track.objects.live().select_related("program").order_by("letter")
 
 
-def active_enrollment(*, learner: User) -> Enrollment | None:
-    if not learner.is_authenticated:
+def program_get() -> Program | None:
+    """The live programme with its live phases in order (as `phases_live`)."""
+    program: Program | None = Program.objects.live().first()
+    if program is not None:
+        program.phases_live = list(phase_list().filter(program=program))  # type: ignore[attr-defined]
+    return program
+
+
+def phase_get(*, number: int) -> Phase | None:
+    """A live phase with its modules and their tracks (the public catalog)."""
+    phase: Phase | None = (
+        phase_list().filter(number=number).prefetch_related("modules__track").first()
+    )
+    return phase
+
+
+def track_get(*, slug: str) -> Track | None:
+    """A live track of the catalog."""
+    track: Track | None = track_list().filter(slug=slug).first()
+    return track
+
+
+def track_modules(*, track: Track) -> QuerySet[Module]:
+    """A track's own live modules in order, with their lessons and exercises."""
+    modules: QuerySet[Module] = (
+        track.modules.live().prefetch_related("lessons", "exercises").order_by("order")
+    )
+    return modules
+
+
+def enrollment_active(*, learner: User | AnonymousUser) -> Enrollment | None:
+    """The learner's active enrollment; None for a visitor or a learner without a track."""
+    if not isinstance(learner, User):
         return None
     return Enrollment.objects.active().select_related("track").filter(learner=learner).first()
 
 
-def learner_enrollments(*, learner: User) -> QuerySet[Enrollment]:
+def enrollment_list(*, learner: User) -> QuerySet[Enrollment]:
     """Every enrollment of the learner, current and past, newest first."""
     return (
         Enrollment.objects.filter(learner=learner)
@@ -50,29 +85,27 @@ def learner_enrollments(*, learner: User) -> QuerySet[Enrollment]:
     )
 
 
-def _visible_modules(track: Track | int | None) -> Q:
-    """Modules without a track are for everyone; track modules only for that track (a row
-    or its id)."""
-    if track is None:
-        return Q(track__isnull=True)
-    return Q(track__isnull=True) | Q(track=track)
+def _plan_modules(track: Track | int | Subquery | None) -> QuerySet[Module]:
+    """What a learner may open: the live modules every track shares (no track) and the live
+    modules of their own track (a row, an id or a subquery; None: no track yet). Lists,
+    pages, the API and the services all ask this one rule."""
+    shared = Q(track__isnull=True)
+    return Module.objects.live().filter(shared if track is None else shared | Q(track=track))
 
 
-def _plan_modules(learner: User) -> Q:
-    """Modules of a learner's plan: shared phases plus their own track's modules. The
-    track is a subquery of the list's own query (one active enrollment per learner), not a
-    query of its own."""
+def _learner_track(learner: User) -> Subquery | None:
+    """The learner's track as a subquery of the query that uses it (one active enrollment
+    per learner), not a query of its own."""
     if not learner.is_authenticated:
-        return _visible_modules(None)
-    track = Enrollment.objects.active().filter(learner=learner).values("track_id")[:1]
-    return Q(track__isnull=True) | Q(track=Subquery(track))
+        return None
+    return Subquery(Enrollment.objects.active().filter(learner=learner).values("track_id")[:1])
 
 
-def lessons_for_learner(*, learner: User) -> QuerySet[Lesson]:
+def lesson_list(*, learner: User) -> QuerySet[Lesson]:
     """Live lessons of the learner's plan in order, each annotated with `completed`."""
     lessons: QuerySet[Lesson] = (
         Lesson.objects.live()
-        .filter(module__in=Module.objects.live().filter(_plan_modules(learner)))
+        .filter(module__in=_plan_modules(_learner_track(learner)))
         .select_related("module__phase", "module__track")
         .annotate(
             completed=Exists(
@@ -84,7 +117,7 @@ def lessons_for_learner(*, learner: User) -> QuerySet[Lesson]:
     return lessons
 
 
-def exercises_for_learner(*, learner: User) -> QuerySet[Exercise]:
+def exercise_list(*, learner: User) -> QuerySet[Exercise]:
     """Live exercises of the learner's plan in order, each annotated with `solved`."""
     from submissions.models import Submission
 
@@ -93,7 +126,7 @@ def exercises_for_learner(*, learner: User) -> QuerySet[Exercise]:
     )
     exercises: QuerySet[Exercise] = (
         Exercise.objects.live()
-        .filter(module__in=Module.objects.live().filter(_plan_modules(learner)))
+        .filter(module__in=_plan_modules(_learner_track(learner)))
         .select_related("module__phase", "module__track")
         .annotate(solved=Exists(passed))
         .order_by("module__phase__number", "module__order", "order", "id")
@@ -101,49 +134,114 @@ def exercises_for_learner(*, learner: User) -> QuerySet[Exercise]:
     return exercises
 
 
-def phases() -> QuerySet[Phase]:
+def phase_list() -> QuerySet[Phase]:
     return Phase.objects.live().select_related("program").order_by("number")
 
 
-def lesson_is_available(*, learner: User, lesson: Lesson) -> bool:
-    if lesson.is_retired or lesson.module.is_retired:
-        return False
-    enrollment = active_enrollment(learner=learner)
-    track_id = enrollment.track_id if enrollment else None
-    return lesson.module.track_id is None or lesson.module.track_id == track_id
+def plan_includes(*, learner: User, item: Lesson | Exercise) -> bool:
+    """May the learner open this lesson or exercise: live and in one of their plan's modules."""
+    plan = _plan_modules(_learner_track(learner))
+    return not item.is_retired and plan.filter(pk=item.module_id).exists()
 
 
-def exercise_is_available(*, learner: User, exercise: Exercise) -> bool:
-    if exercise.is_retired or exercise.module.is_retired:
-        return False
-    enrollment = active_enrollment(learner=learner)
-    track_id = enrollment.track_id if enrollment else None
-    return exercise.module.track_id is None or exercise.module.track_id == track_id
-
-
-def available_lesson(*, learner: User, slug: str) -> Lesson:
-    """The lesson if it is part of the learner's plan; `Lesson.DoesNotExist` otherwise, so
-    another track's lessons look exactly like missing ones (pages and API answer 404)."""
-    lesson = lesson_for_page(slug=slug)
-    if not lesson_is_available(learner=learner, lesson=lesson):
-        raise Lesson.DoesNotExist(slug)
+def lesson_get(*, learner: User, slug: str) -> Lesson:
+    """The lesson if it is part of the learner's plan; `NotInPlan` (a 404) otherwise, so
+    another track's lessons look exactly like missing ones."""
+    try:
+        lesson: Lesson = (
+            Lesson.objects.live()
+            .filter(module__in=_plan_modules(_learner_track(learner)))
+            .select_related("module__phase", "module__track")
+            .prefetch_related("skills")
+            .get(slug=slug)
+        )
+    except Lesson.DoesNotExist as exc:
+        raise NotInPlan("No such lesson.") from exc
     return lesson
 
 
-def available_exercise(*, learner: User, slug: str) -> Exercise:
-    """The exercise (with only its public files) if it is part of the learner's plan;
-    `Exercise.DoesNotExist` otherwise."""
-    exercise = exercise_for_page(slug=slug)
-    if not exercise_is_available(learner=learner, exercise=exercise):
-        raise Exercise.DoesNotExist(slug)
+def exercise_get(*, learner: User, slug: str) -> Exercise:
+    """The exercise, with only its public files (`public_files`), if it is part of the
+    learner's plan; `NotInPlan` (a 404) otherwise."""
+    try:
+        exercise: Exercise = (
+            Exercise.objects.live()
+            .filter(module__in=_plan_modules(_learner_track(learner)))
+            .select_related("module__phase", "module__track")
+            .prefetch_related(
+                "skills",
+                Prefetch(
+                    "files",
+                    queryset=ExerciseFile.objects.filter(role__in=ExerciseFile.PUBLIC_ROLES),
+                    to_attr="public_files",
+                ),
+            )
+            .get(slug=slug)
+        )
+    except Exercise.DoesNotExist as exc:
+        raise NotInPlan("No such exercise.") from exc
     return exercise
 
 
-def roadmap(*, track: Track | None) -> list[Phase]:
+@dataclass(frozen=True)
+class ExerciseFiles:
+    """An exercise's public files by role (from `exercise_get`'s `public_files`)."""
+
+    starter: list[ExerciseFile]
+    visible_tests: list[ExerciseFile]
+    subject: list[ExerciseFile]
+
+
+def exercise_files(*, exercise: Exercise) -> ExerciseFiles:
+    files: list[ExerciseFile] = exercise.public_files  # type: ignore[attr-defined]
+    Role = ExerciseFile.Role
+
+    def with_role(role: str) -> list[ExerciseFile]:
+        return [f for f in files if f.role == role]
+
+    return ExerciseFiles(
+        starter=with_role(Role.STARTER),
+        visible_tests=with_role(Role.VISIBLE_TEST),
+        subject=with_role(Role.SUBJECT),
+    )
+
+
+def exercise_page_context(
+    *, learner: User, exercise: Exercise, starting_over: bool = False, refused: bool = False
+) -> dict[str, Any]:
+    """Everything the exercise page shows but the form: files by role, the learner's
+    attempts and what the editor opens with (the starter files when `starting_over`). For
+    a `refused` submission the page shows the form as sent, so no editor start."""
+    from submissions import selectors as submission_selectors
+
+    files = exercise_files(exercise=exercise)
+    history = submission_selectors.submission_history(learner=learner, exercise=exercise)
+    start = None
+    if not refused:
+        start = submission_selectors.editor_start(
+            learner=learner, exercise=exercise, history=history, starters=files.starter
+        )
+        if starting_over:  # the starter files again; the draft is replaced once edited
+            start = submission_selectors.EditorStart(
+                files=[submission_selectors.EditorFile(f.path, f.content) for f in files.starter],
+                source="starter",
+            )
+    return {
+        "exercise": exercise,
+        "starter_files": files.starter,
+        "visible_tests": files.visible_tests,
+        "subject_files": files.subject,
+        "history": history,
+        "start": start,
+        "starting_over": starting_over and not refused,
+        "starter_json": json.dumps([{"path": f.path, "content": f.content} for f in files.starter]),
+    }
+
+
+def roadmap_get(*, track: Track | None) -> list[Phase]:
     """Phases in order with their modules, lessons and exercises prefetched (4 queries)."""
     modules = (
-        Module.objects.live()
-        .filter(_visible_modules(track))
+        _plan_modules(track)
         .select_related("track")
         .prefetch_related(
             Prefetch("lessons", queryset=Lesson.objects.live().order_by("order")),
@@ -158,44 +256,17 @@ def roadmap(*, track: Track | None) -> list[Phase]:
     )
 
 
-def lesson_for_page(*, slug: str) -> Lesson:
-    lesson: Lesson = (
-        Lesson.objects.live()
-        .select_related("module__phase", "module__track")
-        .prefetch_related("skills")
-        .get(slug=slug)
-    )
-    return lesson
-
-
-def exercise_for_page(*, slug: str) -> Exercise:
-    exercise: Exercise = (
-        Exercise.objects.live()
-        .select_related("module__phase", "module__track")
-        .prefetch_related(
-            "skills",
-            Prefetch(
-                "files",
-                queryset=ExerciseFile.objects.filter(role__in=ExerciseFile.PUBLIC_ROLES),
-                to_attr="public_files",
-            ),
-        )
-        .get(slug=slug)
-    )
-    return exercise
-
-
-def completed_lesson_ids(*, learner: User) -> set[int]:
+def lesson_completed_ids(*, learner: User) -> set[int]:
     return set(LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True))
 
 
-def solved_exercise_ids(*, learner: User) -> set[int]:
+def exercise_solved_ids(*, learner: User) -> set[int]:
     from submissions.selectors import solved_exercise_ids as solved
 
     return solved(learner=learner)
 
 
-def has_started_specialisation(*, learner: User, track: Track) -> bool:
+def specialisation_started(*, learner: User, track: Track) -> bool:
     """Any lesson completed or code submitted in the track's own (Phase 3) modules."""
     from submissions.models import Submission
 
@@ -235,7 +306,7 @@ class PhaseProgress:
 
 @dataclass
 class NextStep:
-    kind: Literal["lesson", "exercise"]
+    kind: StepKind
     title: str
     slug: str
     phase_number: int
@@ -310,19 +381,19 @@ class Progress:
         return min(100, round(100 * self.day_number / self.total_days))
 
 
-def learner_progress(
+def progress_get(
     *, enrollment: Enrollment, phases: list[Phase] | None = None, today: datetime.date | None = None
 ) -> Progress:
-    """Progress of the enrollment's learner; `phases` from `roadmap()` when the caller has it."""
+    """Progress of the enrollment's learner; `phases` from `roadmap_get()` when the caller has it."""
     learner = enrollment.learner
     if today is None:
-        today = timezone.localdate(timezone=zoneinfo.ZoneInfo(learner.time_zone))
+        today = user_local_date(user=learner)
     if phases is None:
-        phases = roadmap(track=enrollment.track)
+        phases = roadmap_get(track=enrollment.track)
     total_days = max((p.last_day for p in phases), default=180)
     day_number = min(max((today - enrollment.started_on).days + 1, 1), total_days)
-    done = completed_lesson_ids(learner=learner)
-    solved = solved_exercise_ids(learner=learner)
+    done = lesson_completed_ids(learner=learner)
+    solved = exercise_solved_ids(learner=learner)
     progress = Progress(
         enrollment=enrollment,
         today=today,
@@ -331,38 +402,25 @@ def learner_progress(
         completed_lesson_ids=done,
         solved_exercise_ids=solved,
     )
-    for phase in phases:
-        item = PhaseProgress(phase=phase)
-        for module in phase.modules.all():
-            for lesson in module.lessons.all():
-                item.lessons_total += 1
-                if lesson.pk in done:
-                    item.lessons_done += 1
-                elif progress.next_step is None:
-                    progress.next_step = NextStep(
-                        "lesson", lesson.title, lesson.slug, phase.number, lesson.minutes
-                    )
-            for exercise in module.exercises.all():
-                item.exercises_total += 1
-                if exercise.pk in solved:
-                    item.exercises_solved += 1
-                elif progress.next_step is None:
-                    progress.next_step = NextStep(
-                        "exercise",
-                        exercise.title,
-                        exercise.slug,
-                        phase.number,
-                        exercise.minutes,
-                        exercise.difficulty,
-                    )
-        progress.phases.append(item)
+    counts = {phase.number: PhaseProgress(phase=phase) for phase in phases}
+    for item in step_list(phases=phases, done=done, solved=solved):
+        phase_counts = counts[item.step.phase_number]
+        if item.step.kind == "lesson":
+            phase_counts.lessons_total += 1
+            phase_counts.lessons_done += item.done
+        else:
+            phase_counts.exercises_total += 1
+            phase_counts.exercises_solved += item.done
+        if not item.done and progress.next_step is None:
+            progress.next_step = item.step
+    progress.phases = list(counts.values())
     return progress
 
 
-def plan_steps(*, phases: list[Phase], done: set[int], solved: set[int]) -> list[PlanStep]:
+def step_list(*, phases: list[Phase], done: set[int], solved: set[int]) -> list[PlanStep]:
     """Every lesson and exercise of the plan in the order the dashboard walks them (per
     module: its lessons, then its exercises), each marked done or not. `phases` from
-    `roadmap()`: no further queries."""
+    `roadmap_get()`: no further queries."""
     steps: list[PlanStep] = []
     for phase in phases:
         for module in phase.modules.all():
@@ -396,17 +454,15 @@ class PlanStep:
     done: bool
 
 
-def next_step_after(
-    *, learner: User, kind: Literal["lesson", "exercise"], slug: str
-) -> NextStep | None:
+def step_next(*, learner: User, kind: StepKind, slug: str) -> NextStep | None:
     """What to do after this lesson or exercise: the first unfinished step after it in plan
     order, else the first unfinished one before it; None when everything is done."""
-    enrollment = active_enrollment(learner=learner)
-    phases = roadmap(track=enrollment.track if enrollment else None)
-    steps = plan_steps(
+    enrollment = enrollment_active(learner=learner)
+    phases = roadmap_get(track=enrollment.track if enrollment else None)
+    steps = step_list(
         phases=phases,
-        done=completed_lesson_ids(learner=learner),
-        solved=solved_exercise_ids(learner=learner),
+        done=lesson_completed_ids(learner=learner),
+        solved=exercise_solved_ids(learner=learner),
     )
     here = next(
         (i for i, s in enumerate(steps) if s.step.kind == kind and s.step.slug == slug), None
@@ -444,7 +500,7 @@ class CatchUp:
         return max(1, round(self.backlog_minutes / 60))
 
 
-def catch_up_plan(*, progress: Progress) -> CatchUp | None:
+def catch_up_get(*, progress: Progress) -> CatchUp | None:
     """None unless the learner is behind. Days behind: today's plan day minus the plan day
     their finished work reaches (the unfinished phase's days, shared out by how much of it
     is done). This week: the next unfinished steps in order, up to three, as many as fit in
@@ -461,7 +517,7 @@ def catch_up_plan(*, progress: Progress) -> CatchUp | None:
     learner = progress.enrollment.learner
     practice_days = max(1, len(learner.practice_weekdays))
     week_minutes = learner.daily_goal_minutes * practice_days
-    steps = plan_steps(
+    steps = step_list(
         phases=[item.phase for item in progress.phases],
         done=progress.completed_lesson_ids,
         solved=progress.solved_exercise_ids,
@@ -582,7 +638,7 @@ def _plan_items(
 ) -> list[_PlanItem]:
     """The live rows of `model` in a track's plan, as the API lists them: `columns` of the
     row itself, and its module."""
-    modules = Module.objects.live().filter(_visible_modules(track_id))
+    modules = _plan_modules(track_id)
     rows = (
         model._default_manager.filter(retired_at__isnull=True, module__in=modules)
         .select_related("module__phase", "module__track")
@@ -616,7 +672,7 @@ _LOCAL_PLANS: dict[str, list[_PlanItem]] = {}
 _LOCAL_PLANS_MAX = 16
 
 
-def forget_local_plans() -> None:
+def plan_cache_forget_local() -> None:
     """Drop this process's copies (tests that count the queries of a cold cache)."""
     _LOCAL_PLANS.clear()
 
@@ -662,14 +718,16 @@ def _ticked_rows(
     return rows
 
 
-def plan_lessons(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
+def plan_lesson_rows(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
     """The API's lesson rows of the learner's plan, in order, each with `completed`."""
     items = _cached_plan("lessons", learner, _lesson_items)
     done = LessonCompletion.objects.filter(learner=learner).values_list("lesson_id", flat=True)
     return _ticked_rows(items, set(done), "completed", filters)
 
 
-def plan_exercises(*, learner: User, filters: PlanFilters | None = None) -> list[dict[str, Any]]:
+def plan_exercise_rows(
+    *, learner: User, filters: PlanFilters | None = None
+) -> list[dict[str, Any]]:
     """The API's exercise rows of the learner's plan, in order, each with `solved`."""
     from submissions.models import Submission
 

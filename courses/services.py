@@ -4,33 +4,30 @@ from __future__ import annotations
 
 import datetime
 import logging
-import zoneinfo
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import user_local_date
 from courses import selectors
 from courses.errors import EnrollmentError
 from courses.models import Enrollment, Lesson, LessonCompletion, Track
-from courses.sync import SyncReport, sync_curriculum
+from courses.sync import SyncReport, curriculum_sync
 
 __all__ = [
     "SyncReport",
-    "complete_lesson",
-    "enroll",
-    "learner_today",
-    "switch_track",
-    "sync_curriculum",
-    "uncomplete_lesson",
+    "TrackChoice",
+    "curriculum_sync",
+    "enrollment_choose",
+    "enrollment_create",
+    "enrollment_switch_track",
+    "lesson_complete",
+    "lesson_uncomplete",
 ]
 
 logger = logging.getLogger(__name__)
-
-
-def learner_today(learner: User) -> datetime.date:
-    """Today's date where the learner lives: plan days and streaks count local days."""
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo(learner.time_zone))
 
 
 def _assign_mentor(learner: User) -> None:
@@ -41,13 +38,15 @@ def _assign_mentor(learner: User) -> None:
 
 
 @transaction.atomic
-def enroll(*, learner: User, track: Track, started_on: datetime.date | None = None) -> Enrollment:
+def enrollment_create(
+    *, learner: User, track: Track, started_on: datetime.date | None = None
+) -> Enrollment:
     """Start the plan on `track` today (day 1), or on `started_on` (imports and demo data).
     A learner has at most one active enrollment; a second enroll is refused with a message
     pointing at switching."""
     if track.is_retired:
         raise EnrollmentError("This track is no longer offered.")
-    current = selectors.active_enrollment(learner=learner)
+    current = selectors.enrollment_active(learner=learner)
     if current is not None:
         if current.track_id == track.pk:
             raise EnrollmentError(f"You are already enrolled in {track.title}.")
@@ -57,7 +56,7 @@ def enroll(*, learner: User, track: Track, started_on: datetime.date | None = No
     try:
         with transaction.atomic():
             enrollment = Enrollment.objects.create(
-                learner=learner, track=track, started_on=started_on or learner_today(learner)
+                learner=learner, track=track, started_on=started_on or user_local_date(user=learner)
             )
     except IntegrityError as exc:  # a concurrent request enrolled first
         raise EnrollmentError("You already have an active enrollment.") from exc
@@ -67,7 +66,7 @@ def enroll(*, learner: User, track: Track, started_on: datetime.date | None = No
 
 
 @transaction.atomic
-def switch_track(
+def enrollment_switch_track(
     *, learner: User, track: Track, by_staff: bool = False, reason: str = ""
 ) -> Enrollment:
     """Move the learner to another track, keeping their day count (start day carries over).
@@ -82,7 +81,7 @@ def switch_track(
         raise EnrollmentError(f"You are already on {track.title}.")
     if track.is_retired:
         raise EnrollmentError("This track is no longer offered.")
-    if not by_staff and selectors.has_started_specialisation(learner=learner, track=current.track):
+    if not by_staff and selectors.specialisation_started(learner=learner, track=current.track):
         raise EnrollmentError(
             "You have started Phase 3 work in your track, so switching now needs staff: "
             "ask your mentor or support."
@@ -102,9 +101,24 @@ def switch_track(
     return enrollment
 
 
-def complete_lesson(*, learner: User, lesson: Lesson) -> LessonCompletion:
+@dataclass(frozen=True)
+class TrackChoice:
+    enrollment: Enrollment
+    switched: bool  # False: the learner's first enrollment
+
+
+@transaction.atomic
+def enrollment_choose(*, learner: User, track: Track) -> TrackChoice:
+    """The learner picks `track`: enrolled (day 1 today) when they have no active enrollment,
+    otherwise switched to it (their day count carries over), refused as those two refuse."""
+    if selectors.enrollment_active(learner=learner) is None:
+        return TrackChoice(enrollment_create(learner=learner, track=track), switched=False)
+    return TrackChoice(enrollment_switch_track(learner=learner, track=track), switched=True)
+
+
+def lesson_complete(*, learner: User, lesson: Lesson) -> LessonCompletion:
     """Mark a lesson done (idempotent: completing twice keeps the first time)."""
-    if not selectors.lesson_is_available(learner=learner, lesson=lesson):
+    if not selectors.plan_includes(learner=learner, item=lesson):
         raise EnrollmentError("This lesson is not part of your plan.")
     completion, created = LessonCompletion.objects.get_or_create(learner=learner, lesson=lesson)
     if created:
@@ -114,5 +128,5 @@ def complete_lesson(*, learner: User, lesson: Lesson) -> LessonCompletion:
     return completion
 
 
-def uncomplete_lesson(*, learner: User, lesson: Lesson) -> None:
+def lesson_uncomplete(*, learner: User, lesson: Lesson) -> None:
     LessonCompletion.objects.filter(learner=learner, lesson=lesson).delete()

@@ -1,4 +1,4 @@
-"""Upsert the curriculum files into the database (see `sync_curriculum`)."""
+"""Upsert the curriculum files into the database (see `curriculum_sync`)."""
 
 from __future__ import annotations
 
@@ -241,7 +241,7 @@ class _Syncer:
             self.report.add("answer key", "unchanged", spec.slug)
 
 
-def sync_curriculum(*, root: Path | None = None) -> SyncReport:
+def curriculum_sync(*, root: Path | None = None) -> SyncReport:
     """Load the curriculum files into the database in one transaction, with the answer key
     of every exercise.
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import json
 import zipfile
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,35 +14,33 @@ from django.views.decorators.http import require_POST
 from config.errors import ApplicationError
 from config.requests import request_user
 from courses import selectors, services
-from courses.models import Exercise, ExerciseFile, Lesson, Phase, Program, Track
+from submissions.forms import SubmissionForm
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    program = Program.objects.live().first()
-    phases = list(Phase.objects.live().order_by("number"))
-    tracks = list(selectors.catalog_tracks())
+    program = selectors.program_get()
+    phases = program.phases_live if program is not None else []  # type: ignore[attr-defined]
+    tracks = list(selectors.track_list())
     return render(
         request, "courses/home.html", {"program": program, "phases": phases, "tracks": tracks}
     )
 
 
 def catalog(request: HttpRequest) -> HttpResponse:
-    enrollment = (
-        selectors.active_enrollment(learner=request.user) if request.user.is_authenticated else None
-    )
+    enrollment = selectors.enrollment_active(learner=request.user)
     return render(
         request,
         "courses/catalog.html",
-        {"tracks": selectors.catalog_tracks(), "enrollment": enrollment},
+        {"tracks": selectors.track_list(), "enrollment": enrollment},
     )
 
 
 def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    track = get_object_or_404(Track.objects.live(), slug=slug)
-    enrollment = (
-        selectors.active_enrollment(learner=request.user) if request.user.is_authenticated else None
-    )
-    modules = track.modules.live().prefetch_related("lessons", "exercises").order_by("order")
+    track = selectors.track_get(slug=slug)
+    if track is None:
+        raise Http404("No such track")
+    enrollment = selectors.enrollment_active(learner=request.user)
+    modules = selectors.track_modules(track=track)
     return render(
         request,
         "courses/track_detail.html",
@@ -56,38 +52,34 @@ def track_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def enroll(request: HttpRequest, slug: str) -> HttpResponse:
     learner = request_user(request)
-    track = get_object_or_404(Track.objects.live(), slug=slug)
-    current = selectors.active_enrollment(learner=learner)
+    track = get_object_or_404(selectors.track_list(), slug=slug)
     try:
-        if current is None:
-            services.enroll(learner=learner, track=track)
-            messages.success(request, f"Welcome to {track.title}! Day 1 starts today.")
-        else:
-            services.switch_track(learner=learner, track=track)
-            messages.success(request, f"You are now on {track.title}. Your day count carries over.")
+        choice = services.enrollment_choose(learner=learner, track=track)
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("courses:track", slug=slug)
+    if choice.switched:
+        messages.success(request, f"You are now on {track.title}. Your day count carries over.")
+    else:
+        messages.success(request, f"Welcome to {track.title}! Day 1 starts today.")
     return redirect("courses:dashboard")
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     learner = request_user(request)
-    enrollment = selectors.active_enrollment(learner=learner)
+    enrollment = selectors.enrollment_active(learner=learner)
     if enrollment is None:
-        return render(
-            request, "courses/dashboard_empty.html", {"tracks": selectors.catalog_tracks()}
-        )
-    phases = selectors.roadmap(track=enrollment.track)
-    progress = selectors.learner_progress(enrollment=enrollment, phases=phases)
+        return render(request, "courses/dashboard_empty.html", {"tracks": selectors.track_list()})
+    phases = selectors.roadmap_get(track=enrollment.track)
+    progress = selectors.progress_get(enrollment=enrollment, phases=phases)
     return render(
         request,
         "courses/dashboard.html",
         {
             "enrollment": enrollment,
             "progress": progress,
-            "catch_up": selectors.catch_up_plan(progress=progress),
+            "catch_up": selectors.catch_up_get(progress=progress),
         },
     )
 
@@ -95,8 +87,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
     learner = request_user(request)
-    enrollment = selectors.active_enrollment(learner=learner)
-    phases = selectors.roadmap(track=enrollment.track if enrollment else None)
+    enrollment = selectors.enrollment_active(learner=learner)
+    phases = selectors.roadmap_get(track=enrollment.track if enrollment else None)
     phase = next((p for p in phases if p.number == number), None)
     if phase is None:
         raise Http404("No such phase")
@@ -106,23 +98,16 @@ def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
         {
             "phase": phase,
             "enrollment": enrollment,
-            "completed": selectors.completed_lesson_ids(learner=learner),
-            "solved": selectors.solved_exercise_ids(learner=learner),
+            "completed": selectors.lesson_completed_ids(learner=learner),
+            "solved": selectors.exercise_solved_ids(learner=learner),
         },
     )
 
 
-def _available_lesson(request: HttpRequest, slug: str) -> Lesson:
-    try:
-        return selectors.available_lesson(learner=request_user(request), slug=slug)
-    except Lesson.DoesNotExist as exc:
-        raise Http404("No such lesson") from exc
-
-
 @login_required
 def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    lesson = _available_lesson(request, slug)
-    done = lesson.pk in selectors.completed_lesson_ids(learner=request_user(request))
+    lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
+    done = lesson.pk in selectors.lesson_completed_ids(learner=request_user(request))
     siblings = list(lesson.module.lessons.live().order_by("order").only("slug", "title", "order"))
     index = next(i for i, item in enumerate(siblings) if item.pk == lesson.pk)
     return render(
@@ -142,17 +127,17 @@ def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
     learner = request_user(request)
-    lesson = _available_lesson(request, slug)
+    lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
     if request.POST.get("done") == "0":
-        services.uncomplete_lesson(learner=learner, lesson=lesson)
+        services.lesson_uncomplete(learner=learner, lesson=lesson)
         messages.info(request, f"“{lesson.title}” marked as not done.")
     else:
         try:
-            services.complete_lesson(learner=learner, lesson=lesson)
+            services.lesson_complete(learner=learner, lesson=lesson)
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
-            step = selectors.next_step_after(learner=learner, kind="lesson", slug=lesson.slug)
+            step = selectors.step_next(learner=learner, kind="lesson", slug=lesson.slug)
             if step is None:
                 messages.success(request, f"“{lesson.title}” done: that was the last step.")
                 return redirect("courses:dashboard")
@@ -161,24 +146,17 @@ def lesson_mark(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("courses:lesson", slug=slug)
 
 
-def available_exercise(request: HttpRequest, slug: str) -> Exercise:
-    """The exercise if it is in this learner's plan, else 404 (used by submission pages too)."""
-    try:
-        return selectors.available_exercise(learner=request_user(request), slug=slug)
-    except Exercise.DoesNotExist as exc:
-        raise Http404("No such exercise") from exc
-
-
 @login_required
 def starter_download(request: HttpRequest, slug: str) -> HttpResponse:
     """A zip of the starter files and visible tests, laid out as the grader lays them out."""
-    exercise = available_exercise(request, slug)
+    exercise = selectors.exercise_get(learner=request_user(request), slug=slug)
+    files = selectors.exercise_files(exercise=exercise)
+    # The subject of a "tests" exercise is the module the learner's tests import: top level.
+    layout = [("", f) for f in files.starter + files.subject]
+    layout += [("tests/", f) for f in files.visible_tests]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for file in exercise.public_files:  # type: ignore[attr-defined]
-            prefix = "tests/" if file.role == ExerciseFile.Role.VISIBLE_TEST else ""
-            if file.role == ExerciseFile.Role.SUBJECT:
-                prefix = ""  # the module the learner's tests import
+        for prefix, file in layout:
             archive.writestr(f"{exercise.slug}/{prefix}{file.path}", file.content)
         archive.writestr(f"{exercise.slug}/README.md", exercise.statement_markdown)
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
@@ -186,47 +164,13 @@ def starter_download(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def exercise_page(
-    request: HttpRequest, exercise: Exercise, *, form: Any = None, status: int = 200
-) -> HttpResponse:
-    """The exercise page; the submission view renders it again (400) with a refused form."""
-    from submissions import selectors as submission_selectors
-    from submissions.forms import SubmissionForm
-
-    files = exercise.public_files  # type: ignore[attr-defined]
-    starters = [f for f in files if f.role == ExerciseFile.Role.STARTER]
-    learner = request_user(request)
-    history = submission_selectors.submission_history(learner=learner, exercise=exercise)
-    start = None
-    starting_over = request.GET.get("starter") == "1"
-    if form is None:
-        start = submission_selectors.editor_start(
-            learner=learner, exercise=exercise, history=history, starters=starters
-        )
-        if starting_over:  # the starter files again; the draft is replaced once edited
-            start = submission_selectors.EditorStart(
-                files=[submission_selectors.EditorFile(f.path, f.content) for f in starters],
-                source="starter",
-            )
-        form = SubmissionForm(initial_files=start.files)
-    return render(
-        request,
-        "courses/exercise_detail.html",
-        {
-            "exercise": exercise,
-            "starter_files": starters,
-            "visible_tests": [f for f in files if f.role == ExerciseFile.Role.VISIBLE_TEST],
-            "subject_files": [f for f in files if f.role == ExerciseFile.Role.SUBJECT],
-            "history": history,
-            "form": form,
-            "start": start,
-            "starting_over": starting_over and form.is_bound is False,
-            "starter_json": json.dumps([{"path": f.path, "content": f.content} for f in starters]),
-        },
-        status=status,
-    )
-
-
 @login_required
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return exercise_page(request, available_exercise(request, slug))
+    learner = request_user(request)
+    context = selectors.exercise_page_context(
+        learner=learner,
+        exercise=selectors.exercise_get(learner=learner, slug=slug),
+        starting_over=request.GET.get("starter") == "1",
+    )
+    form = SubmissionForm(initial_files=context["start"].files)
+    return render(request, "courses/exercise_detail.html", {**context, "form": form})

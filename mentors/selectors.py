@@ -118,7 +118,7 @@ def _capstone_query(*, learner: User, track: Track) -> Capstone | None:
 
 def capstone_get(*, learner: User) -> Capstone | None:
     """The learner's capstone in the track they are enrolled in, None before they start it."""
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     if enrollment is None:
         return None
     return _capstone_query(learner=learner, track=enrollment.track)
@@ -137,7 +137,7 @@ class CapstonePage:
 
 
 def capstone_page_get(*, learner: User) -> CapstonePage:
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     if enrollment is None:
         return CapstonePage(enrollment=None)
     capstone = _capstone_query(learner=learner, track=enrollment.track)
@@ -152,7 +152,7 @@ def capstone_page_get(*, learner: User) -> CapstonePage:
 
 
 def phase_three_done(*, enrollment: Enrollment) -> bool:
-    progress = course_selectors.learner_progress(enrollment=enrollment)
+    progress = course_selectors.progress_get(enrollment=enrollment)
     phases = [p for p in progress.phases if p.phase.number == CAPSTONE_PHASE_NUMBER]
     return bool(phases) and all(p.is_complete for p in phases)
 
@@ -317,7 +317,7 @@ def portfolio_get_public(*, public_id: str) -> Portfolio:
 def project_list_solved(*, learner: User) -> list[tuple[str, str]]:
     from courses.models import Exercise
 
-    solved = course_selectors.solved_exercise_ids(learner=learner)
+    solved = course_selectors.exercise_solved_ids(learner=learner)
     return list(
         Exercise.objects.filter(pk__in=solved, kind=Exercise.Kind.PROJECT)
         .order_by("module__phase__number", "module__order", "order")

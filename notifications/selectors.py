@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -11,6 +10,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import user_local_date
 from notifications.models import DeliveryStatus, LearnerActivity, Notification
 
 HEATMAP_WEEKS = 26  # about six months
@@ -31,10 +31,6 @@ def unread_count(*, recipient: User) -> int:
 def notification_for_recipient(*, recipient: User, notification_id: int) -> Notification:
     """Raises Notification.DoesNotExist for someone else's notification (a 404, not a 403)."""
     return inbox(recipient=recipient).get(pk=notification_id)
-
-
-def learner_today(*, learner: User, now: datetime.datetime | None = None) -> datetime.date:
-    return (now or timezone.now()).astimezone(zoneinfo.ZoneInfo(learner.time_zone)).date()
 
 
 def active_days(
@@ -81,7 +77,7 @@ def streaks_from_days(*, days: set[datetime.date], today: datetime.date) -> Stre
 
 
 def learner_streaks(*, learner: User, today: datetime.date | None = None) -> Streaks:
-    today = today or learner_today(learner=learner)
+    today = today or user_local_date(user=learner)
     days = set(
         LearnerActivity.objects.filter(learner=learner, day__lte=today).values_list(
             "day", flat=True
@@ -142,7 +138,7 @@ def learner_heatmap(
     *, learner: User, today: datetime.date | None = None, weeks: int = HEATMAP_WEEKS
 ) -> Heatmap:
     """The last `weeks` weeks of estimated practice minutes (one query)."""
-    today = today or learner_today(learner=learner)
+    today = today or user_local_date(user=learner)
     this_monday = today - datetime.timedelta(days=today.weekday())
     first_day = this_monday - datetime.timedelta(weeks=weeks - 1)
     minutes = {

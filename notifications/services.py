@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import logging
 import uuid
-import zoneinfo
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -20,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import user_local_date
 from config.queueing import publish_on_commit
 from notifications.models import (
     AT_LEAST_ONCE_KINDS,
@@ -303,11 +303,6 @@ def unsubscribe(*, user: User) -> NotificationPreferences:
 # Activity: the input of streaks and of "has practised today".
 
 
-def local_date(*, user: User, at: datetime.datetime | None = None) -> datetime.date:
-    at = at or timezone.now()
-    return at.astimezone(zoneinfo.ZoneInfo(user.time_zone)).date()
-
-
 def activity_record(
     *,
     learner: User,
@@ -318,7 +313,7 @@ def activity_record(
 ) -> None:
     """Count activity on the learner's local day. Called by the lesson and submission
     services inside their transactions; concurrent calls are safe (upsert, then F())."""
-    day = local_date(user=learner, at=at)
+    day = user_local_date(user=learner, at=at)
     minutes += submissions * MINUTES_PER_SUBMISSION
     LearnerActivity.objects.bulk_create(
         [LearnerActivity(learner=learner, day=day)], ignore_conflicts=True
@@ -340,11 +335,10 @@ def activity_rebuild(*, learner: User) -> int:
     from courses.models import LessonCompletion
     from submissions.models import Submission
 
-    zone = zoneinfo.ZoneInfo(learner.time_zone)
     days: dict[datetime.date, LearnerActivity] = {}
 
     def row(at: datetime.datetime) -> LearnerActivity:
-        day = at.astimezone(zone).date()
+        day = user_local_date(user=learner, at=at)
         if day not in days:
             days[day] = LearnerActivity(learner=learner, day=day)
         return days[day]

@@ -305,7 +305,7 @@ def _create(
         existing = _replay(learner=learner, key=idempotency_key, request_hash=request_hash)
         if existing is not None:
             return existing, True
-    if not course_selectors.exercise_is_available(learner=learner, exercise=exercise):
+    if not course_selectors.plan_includes(learner=learner, item=exercise):
         raise SubmissionError("This exercise is not part of your plan.", code="not_available")
     cleaned = validate_files(files, reserved_modules=runtimes.reserved_modules(exercise.runtime))
     if exercise.kind == Exercise.Kind.TESTS:
@@ -651,7 +651,7 @@ def draft_save(*, learner: User, exercise: Exercise, files: Sequence[IncomingFil
     """Keep what the learner is typing (autosave). A draft may be unfinished — a file name
     half typed, code that does not parse — so only the sizes the grader accepts are
     enforced here, never names; the submission checks everything. Last write wins."""
-    if not course_selectors.exercise_is_available(learner=learner, exercise=exercise):
+    if not course_selectors.plan_includes(learner=learner, item=exercise):
         raise SubmissionError("This exercise is not part of your plan.", code="not_available")
     if len(files) > MAX_FILES:
         raise SubmissionError(f"A draft has at most {MAX_FILES} files.")

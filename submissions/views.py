@@ -14,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from config.requests import request_user
 from courses import selectors as course_selectors
-from courses.views import available_exercise, exercise_page
 from submissions import selectors, services
 from submissions.forms import SubmissionForm
 from submissions.models import Submission
@@ -24,7 +23,7 @@ from submissions.models import Submission
 @require_POST
 def create(request: HttpRequest, slug: str) -> HttpResponse:
     learner = request_user(request)
-    exercise = available_exercise(request, slug)
+    exercise = course_selectors.exercise_get(learner=learner, slug=slug)
     form = SubmissionForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -38,7 +37,10 @@ def create(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             return redirect("submissions:detail", submission_id=submission.pk)
-    return exercise_page(request, exercise, form=form, status=400)
+    context = course_selectors.exercise_page_context(
+        learner=learner, exercise=exercise, refused=True
+    )
+    return render(request, "courses/exercise_detail.html", {**context, "form": form}, status=400)
 
 
 def _own_submission(request: HttpRequest, submission_id: int) -> Submission:
@@ -54,7 +56,7 @@ def _result_context(request: HttpRequest, submission: Submission) -> dict[str, A
     report = selectors.public_report(submission=submission)
     next_step = None
     if submission.status == Submission.Status.PASSED:
-        next_step = course_selectors.next_step_after(
+        next_step = course_selectors.step_next(
             learner=request_user(request), kind="exercise", slug=submission.exercise.slug
         )
     return {
@@ -119,7 +121,7 @@ def draft(request: HttpRequest, slug: str) -> JsonResponse:
     """The editor's autosave: POST the files being edited (JSON) to keep them, DELETE to
     start over from the starter files. Answers JSON; 400 with `detail` when refused."""
     learner = request_user(request)
-    exercise = available_exercise(request, slug)
+    exercise = course_selectors.exercise_get(learner=learner, slug=slug)
     if request.method == "DELETE":
         services.draft_discard(learner=learner, exercise=exercise)
         return JsonResponse({"saved_at": None})

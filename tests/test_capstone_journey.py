@@ -64,7 +64,7 @@ def test_learner_goes_from_enrollment_to_a_verified_certificate(
 
     # 1. Enrolling assigns the mentor automatically, and both are told.
     learner = make_learner("ada@example.com")
-    course_services.enroll(learner=learner, track=backend_track)
+    course_services.enrollment_create(learner=learner, track=backend_track)
     assignment = selectors.assignment_get_active(learner=learner)
     assert assignment is not None and assignment.mentor.user == mentor
     assert kinds_for(learner) == ["mentor_assigned"]

@@ -40,14 +40,14 @@ def curriculum_restored_afterwards(django_db_blocker) -> Iterator[None]:
     yield
     with django_db_blocker.unblock():
         if not Exercise.objects.exists():
-            course_services.sync_curriculum()
+            course_services.curriculum_sync()
 
 
 @pytest.fixture
 def broker_url(transactional_db: None) -> Iterator[str]:
     for url in real_broker(REMINDERS_REDIS_DB):
         if not Track.objects.exists():
-            course_services.sync_curriculum()
+            course_services.curriculum_sync()
         yield url
 
 
@@ -87,7 +87,7 @@ def test_a_real_worker_plans_and_delivers_the_daily_reminder(worker: WorkerSet, 
         practice_hour=moment.hour,
         practice_days=ALL_DAYS,
     )
-    course_services.enroll(learner=learner, track=Track.objects.get(slug="backend-web"))
+    course_services.enrollment_create(learner=learner, track=Track.objects.get(slug="backend-web"))
 
     plan_reminders.delay(moment.isoformat())  # what beat publishes every five minutes
     plan_reminders.delay(moment.isoformat())  # an overlapping beat

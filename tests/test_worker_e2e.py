@@ -55,13 +55,13 @@ def curriculum_restored_afterwards(django_db_blocker) -> Iterator[None]:
     yield
     with django_db_blocker.unblock():
         if not Exercise.objects.exists():
-            course_services.sync_curriculum()
+            course_services.curriculum_sync()
 
 
 @pytest.fixture(autouse=True)
 def curriculum(transactional_db: None) -> None:
     if not Exercise.objects.filter(slug=SLUG).exists():  # emptied by an earlier test
-        course_services.sync_curriculum()
+        course_services.curriculum_sync()
 
 
 @pytest.fixture

@@ -152,11 +152,11 @@ def test_demo_learners_are_mid_programme_with_real_work_and_made_once(db: None) 
     accounts = services.ensure_demo_learners()
     phase2 = User.objects.get(email=accounts[0].email)
     phase3 = User.objects.get(email=accounts[1].email)
-    progress2 = course_selectors.learner_progress(
-        enrollment=course_selectors.active_enrollment(learner=phase2)  # type: ignore[arg-type]
+    progress2 = course_selectors.progress_get(
+        enrollment=course_selectors.enrollment_active(learner=phase2)  # type: ignore[arg-type]
     )
-    progress3 = course_selectors.learner_progress(
-        enrollment=course_selectors.active_enrollment(learner=phase3)  # type: ignore[arg-type]
+    progress3 = course_selectors.progress_get(
+        enrollment=course_selectors.enrollment_active(learner=phase3)  # type: ignore[arg-type]
     )
     assert (progress2.expected_phase.number, progress2.current_phase.number) == (2, 2)
     assert progress3.expected_phase.number == 3

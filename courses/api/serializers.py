@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from rest_framework import serializers
 
-from courses.models import Enrollment, ExerciseFile, Track
+from courses.models import Enrollment, Exercise, ExerciseFile, Lesson, Phase, Track
+from courses.selectors import StepKind
 
 
 class TrackRefSerializer(serializers.Serializer[Track]):
@@ -47,3 +48,90 @@ class EnrollmentSerializer(serializers.Serializer[Enrollment]):
 
     class Meta:
         ref_name = "Enrollment"
+
+
+class PhaseSerializer(serializers.Serializer[Phase]):
+    number = serializers.IntegerField()
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    goal = serializers.CharField()
+    summary = serializers.CharField()
+    habit = serializers.CharField()
+    first_day = serializers.IntegerField()
+    last_day = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "Phase"
+
+
+class TrackSerializer(TrackRefSerializer):
+    summary = serializers.CharField()
+    focus = serializers.ListField(child=serializers.CharField())
+    capstone_title = serializers.CharField()
+    capstone_days = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "Track"
+
+
+class LessonSerializer(serializers.Serializer[Lesson]):  # rows of selectors.plan_lesson_rows
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    module = ModuleRefSerializer()
+    order = serializers.IntegerField()
+    minutes = serializers.IntegerField()
+    completed = serializers.BooleanField(help_text="You marked it done.")
+
+    class Meta:
+        ref_name = "Lesson"
+
+
+class ExerciseSerializer(serializers.Serializer[Exercise]):  # rows of plan_exercise_rows
+    slug = serializers.SlugField()
+    title = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Exercise.Kind.choices)
+    module = ModuleRefSerializer()
+    order = serializers.IntegerField()
+    difficulty = serializers.IntegerField()
+    minutes = serializers.IntegerField(help_text="Estimated minutes to solve it.")
+    runtime = serializers.ChoiceField(
+        choices=Exercise.Runtime.choices, help_text="The libraries the grader offers."
+    )
+    solved = serializers.BooleanField(help_text="You have a passing submission.")
+
+    class Meta:
+        ref_name = "Exercise"
+
+
+class TrackInputSerializer(serializers.Serializer[dict[str, Any]]):
+    track = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Track.objects.live(), help_text="The track's slug."
+    )
+
+    class Meta:
+        ref_name = "EnrollInput"
+
+
+class PhaseProgressSerializer(serializers.Serializer[Any]):
+    number = serializers.IntegerField(source="phase.number")
+    title = serializers.CharField(source="phase.title")
+    lessons_total = serializers.IntegerField()
+    lessons_done = serializers.IntegerField()
+    exercises_total = serializers.IntegerField()
+    exercises_solved = serializers.IntegerField()
+    percent = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "PhaseProgress"
+
+
+class NextStepSerializer(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(choices=get_args(StepKind))
+    title = serializers.CharField()
+    slug = serializers.SlugField()
+    phase_number = serializers.IntegerField()
+    minutes = serializers.IntegerField(help_text="Estimated minutes it takes.")
+    difficulty = serializers.IntegerField(help_text="1 (warm-up) to 5; 0 for lessons.")
+
+    class Meta:
+        ref_name = "NextStep"

@@ -3,7 +3,7 @@ from django.urls import URLPattern, path
 from courses.api import views
 
 urlpatterns: list[URLPattern] = [
-    path("programme/", views.ProgrammeView.as_view(), name="programme"),
+    path("programme/", views.ProgramView.as_view(), name="programme"),
     path("phases/", views.PhaseListView.as_view(), name="phase-list"),
     path("phases/<int:number>/", views.PhaseDetailView.as_view(), name="phase-detail"),
     path("tracks/", views.TrackListView.as_view(), name="track-list"),

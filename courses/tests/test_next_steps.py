@@ -16,24 +16,24 @@ from submissions.models import Submission
 
 
 def _enrollment(learner: User) -> Enrollment:
-    enrollment = selectors.active_enrollment(learner=learner)
+    enrollment = selectors.enrollment_active(learner=learner)
     assert enrollment is not None
     return enrollment
 
 
 def _plan(learner: User) -> list[selectors.PlanStep]:
     enrollment = _enrollment(learner)
-    return selectors.plan_steps(
-        phases=selectors.roadmap(track=enrollment.track),
-        done=selectors.completed_lesson_ids(learner=learner),
-        solved=selectors.solved_exercise_ids(learner=learner),
+    return selectors.step_list(
+        phases=selectors.roadmap_get(track=enrollment.track),
+        done=selectors.lesson_completed_ids(learner=learner),
+        solved=selectors.exercise_solved_ids(learner=learner),
     )
 
 
 def _progress_on_day(learner: User, day: int) -> selectors.Progress:
     enrollment = _enrollment(learner)
     today = enrollment.started_on + datetime.timedelta(days=day - 1)
-    return selectors.learner_progress(enrollment=enrollment, today=today)
+    return selectors.progress_get(enrollment=enrollment, today=today)
 
 
 def test_the_plan_walks_each_module_lessons_first_then_exercises(learner: User) -> None:
@@ -47,27 +47,27 @@ def test_the_plan_walks_each_module_lessons_first_then_exercises(learner: User) 
 
 def test_after_a_lesson_the_next_step_is_the_following_unfinished_one(learner: User) -> None:
     steps = [item.step for item in _plan(learner)]
-    after = selectors.next_step_after(learner=learner, kind=steps[0].kind, slug=steps[0].slug)
+    after = selectors.step_next(learner=learner, kind=steps[0].kind, slug=steps[0].slug)
     assert after == steps[1]
 
 
 def test_finished_steps_are_skipped(learner: User) -> None:
     steps = [item.step for item in _plan(learner)]
     if steps[1].kind == "lesson":
-        services.complete_lesson(learner=learner, lesson=Lesson.objects.get(slug=steps[1].slug))
+        services.lesson_complete(learner=learner, lesson=Lesson.objects.get(slug=steps[1].slug))
     else:
         Submission.objects.create(
             learner=learner,
             exercise=Exercise.objects.get(slug=steps[1].slug),
             status=Submission.Status.PASSED,
         )
-    after = selectors.next_step_after(learner=learner, kind=steps[0].kind, slug=steps[0].slug)
+    after = selectors.step_next(learner=learner, kind=steps[0].kind, slug=steps[0].slug)
     assert after == steps[2]
 
 
 def test_after_the_last_step_an_earlier_unfinished_one_comes_next(learner: User) -> None:
     steps = [item.step for item in _plan(learner)]
-    after = selectors.next_step_after(learner=learner, kind=steps[-1].kind, slug=steps[-1].slug)
+    after = selectors.step_next(learner=learner, kind=steps[-1].kind, slug=steps[-1].slug)
     assert after == steps[0]
 
 
@@ -83,13 +83,13 @@ def test_marking_a_lesson_done_leads_to_the_next_lesson(
 
 
 def test_a_learner_on_the_calendar_gets_no_catch_up_plan(learner: User) -> None:
-    assert selectors.catch_up_plan(progress=_progress_on_day(learner, 1)) is None
+    assert selectors.catch_up_get(progress=_progress_on_day(learner, 1)) is None
 
 
 def test_a_learner_behind_is_told_by_how_many_days_and_three_things_for_this_week(
     learner: User,
 ) -> None:
-    plan = selectors.catch_up_plan(progress=_progress_on_day(learner, 40))
+    plan = selectors.catch_up_get(progress=_progress_on_day(learner, 40))
     assert plan is not None
     assert plan.days_behind == 40  # nothing done: the work reaches day 0 of the plan
     unfinished = [item.step for item in _plan(learner) if not item.done]
@@ -102,10 +102,10 @@ def test_a_learner_behind_is_told_by_how_many_days_and_three_things_for_this_wee
 
 
 def test_work_done_reduces_the_days_behind(learner: User) -> None:
-    before = selectors.catch_up_plan(progress=_progress_on_day(learner, 40))
+    before = selectors.catch_up_get(progress=_progress_on_day(learner, 40))
     for lesson in Lesson.objects.live().filter(module__phase__number=1):
-        services.complete_lesson(learner=learner, lesson=lesson)
-    after = selectors.catch_up_plan(progress=_progress_on_day(learner, 40))
+        services.lesson_complete(learner=learner, lesson=lesson)
+    after = selectors.catch_up_get(progress=_progress_on_day(learner, 40))
     assert before is not None and after is not None
     assert after.days_behind < before.days_behind
     assert after.steps[0].kind == "exercise"
@@ -115,7 +115,7 @@ def test_a_short_week_suggests_at_least_one_step(learner: User) -> None:
     learner.daily_goal_minutes = 15
     learner.practice_days = 1  # Mondays only
     learner.save()
-    plan = selectors.catch_up_plan(progress=_progress_on_day(learner, 40))
+    plan = selectors.catch_up_get(progress=_progress_on_day(learner, 40))
     assert plan is not None
     assert len(plan.steps) == 1
     assert plan.weeks_to_catch_up >= 1

@@ -19,7 +19,7 @@ def curriculum_copy(tmp_path: Path) -> Path:
 
 
 def test_a_second_sync_reports_no_changes(db: None) -> None:
-    report = services.sync_curriculum()
+    report = services.curriculum_sync()
     assert not report.changed
     assert report.changes == []
 
@@ -48,7 +48,7 @@ def test_sync_loads_every_phase_track_and_exercise_with_files(db: None) -> None:
 def test_changed_text_updates_only_that_lesson(db: None, curriculum_copy: Path) -> None:
     lesson_file = sorted(curriculum_copy.glob("phases/1-*/01-*/lessons/*.md"))[0]
     lesson_file.write_text(lesson_file.read_text() + "\n\nOne more paragraph.\n")
-    report = services.sync_curriculum(root=curriculum_copy)
+    report = services.curriculum_sync(root=curriculum_copy)
     assert len(report.changes) == 1
     assert report.changes[0].startswith("updated lesson ")
 
@@ -63,7 +63,7 @@ def test_removed_exercise_is_retired_not_deleted_and_keeps_learner_work(
     Submission.objects.create(learner=learner, exercise=exercise, status="passed")
     shutil.rmtree(next(curriculum_copy.glob("phases/*/*/exercises/*-calculator")))
 
-    report = services.sync_curriculum(root=curriculum_copy)
+    report = services.curriculum_sync(root=curriculum_copy)
 
     assert "retired exercise calculator" in report.changes
     exercise.refresh_from_db()
@@ -77,9 +77,9 @@ def test_a_retired_item_that_comes_back_is_live_again(db: None, curriculum_copy:
     folder = next(curriculum_copy.glob("phases/*/*/exercises/*-calculator"))
     kept = curriculum_copy.parent / "kept"
     shutil.move(folder, kept)
-    services.sync_curriculum(root=curriculum_copy)
+    services.curriculum_sync(root=curriculum_copy)
     shutil.move(kept, folder)
-    report = services.sync_curriculum(root=curriculum_copy)
+    report = services.curriculum_sync(root=curriculum_copy)
     assert "updated exercise calculator" in report.changes
     assert Exercise.objects.live().filter(slug="calculator").exists()
 
@@ -92,7 +92,7 @@ def test_invalid_files_write_nothing(db: None, curriculum_copy: Path) -> None:
     )
     before = list(Lesson.objects.values_list("slug", "content_hash"))
     with pytest.raises(content.ContentError):
-        services.sync_curriculum(root=curriculum_copy)
+        services.curriculum_sync(root=curriculum_copy)
     assert list(Lesson.objects.values_list("slug", "content_hash")) == before
 
 
@@ -101,6 +101,6 @@ def test_completions_survive_a_lesson_being_retired(curriculum_copy: Path, learn
     assert lesson is not None
     LessonCompletion.objects.create(learner=learner, lesson=lesson)
     next(curriculum_copy.glob(f"phases/1-*/*/lessons/*-{lesson.slug}.md")).unlink()
-    services.sync_curriculum(root=curriculum_copy)
+    services.curriculum_sync(root=curriculum_copy)
     assert LessonCompletion.objects.filter(lesson=lesson).exists()
     assert ExerciseFile.objects.exists()

@@ -139,3 +139,39 @@ def test_staff_can_open_every_admin_changelist(staff_client: Client) -> None:
 def test_learners_cannot_open_the_admin(learner_client: Client) -> None:
     response = learner_client.get(reverse("admin:courses_enrollment_changelist"))
     assert response.status_code == 302
+
+
+def test_staff_switch_an_active_learner_with_the_enrollment_admin_action(
+    staff_client: Client, learner: User, data_track: Track
+) -> None:
+    from courses import selectors
+
+    enrollment = selectors.enrollment_active(learner=learner)
+    assert enrollment is not None
+    response = staff_client.post(
+        reverse("admin:courses_enrollment_changelist"),
+        {"action": "switch_to_data", "_selected_action": [enrollment.pk]},
+    )
+    assert response.status_code == 302
+    switched = selectors.enrollment_active(learner=learner)
+    assert switched is not None and switched.track == data_track
+
+
+@pytest.mark.parametrize(
+    ("model", "column", "header"),
+    [
+        ("phase", "module_count", "Modules"),
+        ("track", "active_learners", "Active learners"),
+        ("exercise", "submission_count", "Submissions"),
+    ],
+)
+def test_content_changelists_show_and_sort_by_their_counts(
+    staff_client: Client, learner: User, model: str, column: str, header: str
+) -> None:
+    url = reverse(f"admin:courses_{model}_changelist")
+    response = staff_client.get(url)
+    assert header in response.content.decode()
+    index = list(response.context["cl"].list_display).index(column)
+    ordered = staff_client.get(f"{url}?o=-{index}")
+    assert ordered.status_code == 200
+    assert ordered.context["cl"].queryset.query.order_by[0] == "-counted"

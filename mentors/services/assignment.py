@@ -94,7 +94,7 @@ def assignment_ensure(*, learner: User) -> MentorAssignment | None:
     Keeps a current mentor who covers the track; otherwise ends that assignment and picks
     the least-loaded free mentor. Returns None when nobody is free: the learner then waits
     in `selectors.enrollment_list_unassigned()` until `waiting_learners_assign` finds a place."""
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     if enrollment is None:
         return None
     current = _current_locked(learner=learner)
@@ -154,7 +154,7 @@ def assignment_set(
     history. The mentor must cover the learner's track, be active and have a free place."""
     if not reason.strip():
         raise MentorshipError("Give a reason for the (re)assignment; it is kept in the history.")
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     if enrollment is None:
         raise MentorshipError(f"{learner} is not enrolled in a track.")
     locked = MentorProfile.objects.select_for_update().get(pk=mentor.pk)

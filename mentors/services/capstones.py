@@ -49,7 +49,7 @@ def capstone_unlock(*, learner: User, track: Track, by: User) -> Capstone:
 def capstone_start(*, learner: User, now: datetime.datetime | None = None) -> Capstone:
     """Start the capstone of the learner's track: sets the deadline (the track's capstone
     days, 21 by default). Needs Phase 3 done or a staff unlock; starting twice is refused."""
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     if enrollment is None:
         raise CapstoneError("Enroll in a track first.")
     track = enrollment.track
@@ -85,7 +85,7 @@ def _archive_limits() -> ArchiveLimits:
 
 def _uploadable_capstone(learner: User, *, lock: bool) -> Capstone:
     """The learner's capstone if a version may be uploaded now, else CapstoneError."""
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     rows = Capstone.objects.select_for_update() if lock else Capstone.objects.all()
     capstone = (
         rows.filter(learner=learner, track_id=enrollment.track_id).first()

@@ -112,12 +112,10 @@ def finish_phase_three(learner: User, *, skip_lessons: int = 0, skip_exercises: 
     """Complete the Phase 3 lessons and pass the Phase 3 exercises of the learner's plan
     through the real services, leaving the last `skip_…` of each undone."""
     in_phase_three = {"module__phase__number": selectors.CAPSTONE_PHASE_NUMBER}
-    lessons = list(course_selectors.lessons_for_learner(learner=learner).filter(**in_phase_three))
+    lessons = list(course_selectors.lesson_list(learner=learner).filter(**in_phase_three))
     for lesson in lessons[: len(lessons) - skip_lessons]:
-        course_services.complete_lesson(learner=learner, lesson=lesson)
-    exercises = list(
-        course_selectors.exercises_for_learner(learner=learner).filter(**in_phase_three)
-    )
+        course_services.lesson_complete(learner=learner, lesson=lesson)
+    exercises = list(course_selectors.exercise_list(learner=learner).filter(**in_phase_three))
     for exercise in exercises[: len(exercises) - skip_exercises]:
         GradedSubmissionFactory.create(
             learner=learner, exercise=exercise, status=Submission.Status.PASSED

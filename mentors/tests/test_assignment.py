@@ -27,7 +27,7 @@ def mentor_of(learner: User) -> User | None:
 
 def enroll(email: str, track: Track) -> User:
     learner = make_learner(email)
-    course_services.enroll(learner=learner, track=track)
+    course_services.enrollment_create(learner=learner, track=track)
     return learner
 
 
@@ -103,7 +103,7 @@ def test_switching_to_a_track_the_mentor_does_not_cover_changes_the_mentor(
     make_mentor("backend@example.com", backend_track)
     data_mentor = make_mentor("data@example.com", data_track)
     learner = enroll("a@example.com", backend_track)
-    course_services.switch_track(learner=learner, track=data_track)
+    course_services.enrollment_switch_track(learner=learner, track=data_track)
     assert mentor_of(learner) == data_mentor
     assert MentorAssignment.objects.filter(learner=learner).count() == 2
 
@@ -134,7 +134,7 @@ def test_concurrent_enrollments_never_push_a_mentor_over_capacity(backend_track:
     def race(learner: User) -> None:
         try:
             barrier.wait()
-            course_services.enroll(learner=learner, track=track)
+            course_services.enrollment_create(learner=learner, track=track)
         except BaseException as exc:  # surfaced by the assertion below
             errors.append(exc)
         finally:

@@ -16,7 +16,7 @@ def _uploaded_run(track: Track, staff: User) -> CheckRun:
     learner = make_learner("sweep@example.com")
     from courses import services as course_services
 
-    course_services.enroll(learner=learner, track=track)
+    course_services.enrollment_create(learner=learner, track=track)
     started_capstone(learner, track, staff=staff)
     version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
     return CheckRun.objects.get(version=version)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def enrollment_of(learner: User) -> Enrollment:
-    enrollment = course_selectors.active_enrollment(learner=learner)
+    enrollment = course_selectors.enrollment_active(learner=learner)
     assert enrollment is not None
     return enrollment
 
@@ -40,13 +40,13 @@ def test_phase_three_of_another_track_does_not_count(
 ) -> None:
     finish_phase_three(outsider)  # enrolled in the data track
     assert selectors.phase_three_done(enrollment=enrollment_of(outsider))
-    course_services.switch_track(learner=outsider, track=backend_track, by_staff=True)
+    course_services.enrollment_switch_track(learner=outsider, track=backend_track, by_staff=True)
     assert not selectors.phase_three_done(enrollment=enrollment_of(outsider))
 
 
 def test_a_failed_attempt_does_not_solve_a_phase_three_exercise(learner: User) -> None:
     finish_phase_three(learner, skip_exercises=1)
     in_phase_three = {"module__phase__number": selectors.CAPSTONE_PHASE_NUMBER}
-    *_, last = course_selectors.exercises_for_learner(learner=learner).filter(**in_phase_three)
+    *_, last = course_selectors.exercise_list(learner=learner).filter(**in_phase_three)
     GradedSubmissionFactory.create(learner=learner, exercise=last)  # failed
     assert not selectors.phase_three_done(enrollment=enrollment_of(learner))

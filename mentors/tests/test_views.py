@@ -161,7 +161,7 @@ def test_the_queue_lists_oldest_first_in_a_bounded_number_of_queries(
 ) -> None:
     for i in range(5):  # the mentor fixture takes five mentees
         learner = make_learner(f"q{i}@example.com")
-        course_services.enroll(learner=learner, track=backend_track)
+        course_services.enrollment_create(learner=learner, track=backend_track)
         started_capstone(learner, backend_track, staff=staff)
         services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
     client = client_for(mentor)

@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 
 from accounts.models import User
+from accounts.selectors import user_local_date
 from notifications import selectors
 
 register = template.Library()
@@ -17,7 +18,7 @@ def practice_streak(context: dict[str, Any], learner: User | None = None) -> dic
     user = learner or context.get("user")
     if not isinstance(user, User):
         return {"learner": None}
-    today = selectors.learner_today(learner=user)
+    today = user_local_date(user=user)
     return {
         "learner": user,
         "streaks": selectors.learner_streaks(learner=user, today=today),

@@ -54,7 +54,7 @@ def make_learner(backend_track: Track) -> Callable[..., User]:
 
     def make(**extra: Any) -> User:
         user = make_user(f"learner{next(counter)}@example.com", **extra)
-        course_services.enroll(learner=user, track=backend_track)
+        course_services.enrollment_create(learner=user, track=backend_track)
         return user
 
     return make

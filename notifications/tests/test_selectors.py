@@ -40,8 +40,8 @@ def test_completing_a_lesson_records_minutes_on_the_local_day(learner, frozen):
     learner.save()
     frozen(at(2026, 3, 11, 3, 30))  # 23:30 EDT on 10 March
     lesson = Lesson.objects.filter(module__track__isnull=True)[0]
-    course_services.complete_lesson(learner=learner, lesson=lesson)
-    course_services.complete_lesson(learner=learner, lesson=lesson)  # idempotent
+    course_services.lesson_complete(learner=learner, lesson=lesson)
+    course_services.lesson_complete(learner=learner, lesson=lesson)  # idempotent
     row = LearnerActivity.objects.get(learner=learner)
     assert (row.day, row.lessons_completed, row.minutes) == (D(2026, 3, 10), 1, lesson.minutes)
 
@@ -49,7 +49,7 @@ def test_completing_a_lesson_records_minutes_on_the_local_day(learner, frozen):
 def test_rebuild_matches_recorded_activity(learner, frozen):
     frozen(at(2026, 3, 10, 12, 0))
     for lesson in Lesson.objects.filter(module__track__isnull=True)[:2]:
-        course_services.complete_lesson(learner=learner, lesson=lesson)
+        course_services.lesson_complete(learner=learner, lesson=lesson)
     recorded = list(LearnerActivity.objects.values_list("day", "lessons_completed", "minutes"))
     assert services.activity_rebuild(learner=learner) == 1
     assert (

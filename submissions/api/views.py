@@ -24,6 +24,7 @@ from config.api.throttles import SubmissionsThrottle
 from config.api.views import PlainRowsListView, api_datetime
 from config.requests import request_user
 from courses import selectors as course_selectors
+from courses.errors import NotInPlan
 from courses.models import Exercise
 from submissions import selectors, services
 from submissions.api.filters import SubmissionFilter
@@ -308,14 +309,9 @@ class SubmissionsView(PlainRowsListView[Submission]):
 
 def _exercise_for(*, learner: Any, slug: str) -> Exercise:
     try:
-        exercise = course_selectors.exercise_for_page(slug=slug)
-    except Exercise.DoesNotExist:
-        exercise = None
-    if exercise is None or not course_selectors.exercise_is_available(
-        learner=learner, exercise=exercise
-    ):
-        raise serializers.ValidationError({"exercise": ["No such exercise in your plan."]})
-    return exercise
+        return course_selectors.exercise_get(learner=learner, slug=slug)
+    except NotInPlan as exc:
+        raise serializers.ValidationError({"exercise": ["No such exercise in your plan."]}) from exc
 
 
 class SubmissionDetailView(APIView):

@@ -46,7 +46,7 @@ def starter(slug: str = DEFAULT_EXERCISE) -> list[IncomingFile]:
 
 def _enroll(learner: User, create: bool, track: Track | None, **kwargs: Any) -> None:
     if create and track is not None:
-        course_services.enroll(learner=learner, track=track)
+        course_services.enrollment_create(learner=learner, track=track)
 
 
 def _add_files(

@@ -94,7 +94,7 @@ def test_a_pass_celebrates_and_links_the_next_step(learner: User, learner_client
         tests_total=1,
         reason="",
     )
-    step = course_selectors.next_step_after(
+    step = course_selectors.step_next(
         learner=learner, kind="exercise", slug=submission.exercise.slug
     )
     assert step is not None

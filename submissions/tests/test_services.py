@@ -271,7 +271,7 @@ def _curriculum_loaded() -> None:
     from courses import services as course_services
 
     if not Exercise.objects.filter(slug="temperature-converter").exists():
-        course_services.sync_curriculum()
+        course_services.curriculum_sync()
 
 
 @pytest.mark.django_db(transaction=True)

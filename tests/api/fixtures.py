@@ -138,10 +138,10 @@ AUTH_QUERIES = 2
 def query_count(client: APIClient, url: str) -> int:
     """Database queries one GET costs from a cold cache (authentication and throttling
     included)."""
-    from courses.selectors import forget_local_plans
+    from courses.selectors import plan_cache_forget_local
 
     cache.clear()
-    forget_local_plans()
+    plan_cache_forget_local()
     return query_count_warm(client, url)
 
 

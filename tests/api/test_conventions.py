@@ -46,7 +46,7 @@ def test_an_unhandled_error_is_a_500_problem_without_a_traceback(api_learner, mo
     def explode(**kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(course_selectors, "plan_lessons", explode)
+    monkeypatch.setattr(course_selectors, "plan_lesson_rows", explode)
     response = api_learner.get("/api/v1/lessons/")
     body = assert_problem(response, 500)
     assert "secret" not in response.content.decode()

@@ -35,7 +35,7 @@ def curriculum_restored_afterwards(django_db_blocker: Any) -> Iterator[None]:
     yield
     with django_db_blocker.unblock():
         if not Exercise.objects.exists():
-            course_services.sync_curriculum()
+            course_services.curriculum_sync()
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def worker(transactional_db: None, tmp_path: Path) -> Iterator[WorkerSet]:
     if connection.vendor != "postgresql":
         pytest.skip("needs DATABASE_URL on PostgreSQL: the worker shares the test database")
     if not Exercise.objects.filter(slug=SLUG).exists():
-        course_services.sync_curriculum()
+        course_services.curriculum_sync()
     url = redis_db_url(redis_url, REDIS_DB)
     flush_redis(url)
     with (

@@ -44,7 +44,7 @@ def _curriculum_loaded(transactional_db: None, live_server: Any) -> None:
     from courses.models import Track
 
     if not Track.objects.exists():
-        course_services.sync_curriculum()
+        course_services.curriculum_sync()
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -336,7 +336,7 @@ def submit_batch(count: int, tag: str) -> Batch:
         learner = user_create(
             email=f"{tag}-{n}@chaos.test", password="chaos-password-1", verified=True
         )
-        course_services.enroll(learner=learner, track=track)
+        course_services.enrollment_create(learner=learner, track=track)
         learners.append(learner)
     batch = Batch(started=time.monotonic())
     kinds = [("passed", correct), ("passed", slow), ("failed", wrong)]
@@ -584,12 +584,12 @@ def main() -> int:
         from django.core.management import call_command
 
         from accounts.services import user_create
-        from courses.services import sync_curriculum
+        from courses.services import curriculum_sync
         from tests.api.fixtures import session_token
         from tests.workers import WorkerSet
 
         call_command("migrate", verbosity=0, interactive=False)
-        sync_curriculum()
+        curriculum_sync()
         prober = user_create(email="prober@chaos.test", password="chaos-password-1", verified=True)
         token = session_token(prober)
         web = start_process(

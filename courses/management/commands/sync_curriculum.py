@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            report = services.sync_curriculum()
+            report = services.curriculum_sync()
         except ContentError as exc:
             raise CommandError(f"curriculum is invalid, nothing was written: {exc}") from exc
         if not report.changed:

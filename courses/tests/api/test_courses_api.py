@@ -50,7 +50,10 @@ def test_completing_a_lesson_is_idempotent_and_can_be_undone(api_learner, learne
 def test_another_tracks_lesson_and_exercise_are_404(api_outsider, track_lesson, track_exercise):
     assert api_outsider.get(f"/api/v1/lessons/{track_lesson.slug}/").status_code == 404
     assert api_outsider.put(f"/api/v1/lessons/{track_lesson.slug}/completion/").status_code == 404
-    assert api_outsider.get(f"/api/v1/exercises/{track_exercise.slug}/").status_code == 404
+    missing = api_outsider.get(f"/api/v1/exercises/{track_exercise.slug}/")
+    assert missing.status_code == 404
+    assert missing["Content-Type"] == "application/problem+json"
+    assert (missing.json()["code"], missing.json()["detail"]) == ("not_found", "Not found.")
 
 
 def test_exercise_detail_never_contains_hidden_tests_or_solutions(api_learner):
@@ -188,11 +191,7 @@ def test_plain_rows_are_what_the_documented_serializer_says(api_learner, learner
         Submission.objects.create(learner=learner, exercise=exercise, status="passed")
     list_view = getattr(views, view)
     rows = api_learner.get(f"{path}?page_size=100").json()["results"]
-    source = (
-        selectors.lessons_for_learner
-        if view == "LessonListView"
-        else selectors.exercises_for_learner
-    )
+    source = selectors.lesson_list if view == "LessonListView" else selectors.exercise_list
     assert rows == list_view.serializer_class(source(learner=learner), many=True).data
     assert any(row.get("completed") or row.get("solved") for row in rows)
     assert any(row["module"]["track"] for row in rows)
@@ -210,9 +209,11 @@ def test_enrollment_list_queries_are_constant(
     from courses import services
 
     user = make_user("hopper@example.com")
-    services.enroll(learner=user, track=backend_track)
+    services.enrollment_create(learner=user, track=backend_track)
     for index in range(6):
-        services.switch_track(learner=user, track=data_track if index % 2 == 0 else backend_track)
+        services.enrollment_switch_track(
+            learner=user, track=data_track if index % 2 == 0 else backend_track
+        )
     client = api(user)
     small = query_count(client, "/api/v1/enrollments/?page_size=2")
     large = query_count(client, "/api/v1/enrollments/?page_size=7")

@@ -76,7 +76,7 @@ def test_switching_track_lists_the_new_tracks_rows(api_learner, learner, data_tr
     from courses import services
 
     before = set(slugs(api_learner, "/api/v1/exercises/"))
-    services.switch_track(learner=learner, track=data_track)
+    services.enrollment_switch_track(learner=learner, track=data_track)
     after = set(slugs(api_learner, "/api/v1/exercises/"))
     data_rows = set(
         Exercise.objects.live().filter(module__track=data_track).values_list("slug", flat=True)
@@ -98,7 +98,7 @@ def test_a_filter_that_does_not_parse_is_a_400_problem(api_learner, query):
 def test_filters_combine_like_the_queryset_would(api_learner, learner):
     from courses import selectors
 
-    everything = selectors.exercises_for_learner(learner=learner)
+    everything = selectors.exercise_list(learner=learner)
     expected = [e.slug for e in everything if e.module.phase.number == 1 and e.kind == "exercise"]
     got = slugs(api_learner, "/api/v1/exercises/?phase=1&kind=exercise")
     assert got == expected and got

@@ -149,7 +149,7 @@ def test_mentor_lists_are_constant_in_page_size(api, mentor, staff, backend_trac
         learner = make_learner(f"mentee{index}@example.com")
         from courses import services as course_services
 
-        course_services.enroll(learner=learner, track=backend_track)
+        course_services.enrollment_create(learner=learner, track=backend_track)
         started_capstone(learner, backend_track, staff=staff)
         services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
     as_mentor = api(mentor)
