@@ -383,6 +383,22 @@ def lease_seconds(exercise: Exercise) -> float:
     return float(exercise.wall_seconds) + float(settings.SUBMISSION_LEASE_MARGIN_SECONDS)
 
 
+def _lease_left(row: Submission, now: datetime.datetime) -> float:
+    """Seconds the claim on a running row is still presumed alive; 0 once its lease expired
+    (or when it is not running). The claim and the sweeper both decide with this."""
+    if row.status != Submission.Status.RUNNING or row.started_at is None:
+        return 0.0
+    return max(0.0, lease_seconds(row.exercise) - (now - row.started_at).total_seconds())
+
+
+def _fail_interrupted(row: Submission) -> bool | None:
+    """A row whose claims died MAX_ATTEMPTS times ends in internal_error: True if this call
+    failed it, False if someone changed it first, None while it has attempts left."""
+    if row.attempts < MAX_ATTEMPTS:
+        return None
+    return _fail(row, f"Grading was interrupted {row.attempts} times; giving up. Please resubmit.")
+
+
 @dataclass(frozen=True)
 class Claim:
     """The result of trying to claim a submission for grading."""
@@ -419,13 +435,10 @@ def submission_claim(*, submission_id: int, worker: str) -> Claim:
     row = Submission.objects.select_related("exercise").filter(pk=submission_id).first()
     if row is None or row.status in FINAL_STATUSES:
         return Claim(None)
-    lease = lease_seconds(row.exercise)
-    if row.status == Submission.Status.RUNNING and row.started_at is not None:
-        remaining = lease - (now - row.started_at).total_seconds()
-        if remaining > 0:
-            return Claim(None, retry_in=max(1.0, remaining + 1.0))
-    if row.attempts >= MAX_ATTEMPTS:
-        _fail(row, f"Grading was interrupted {row.attempts} times; giving up. Please resubmit.")
+    remaining = _lease_left(row, now)
+    if remaining > 0:
+        return Claim(None, retry_in=max(1.0, remaining + 1.0))
+    if _fail_interrupted(row) is not None:
         return Claim(None)
     won = Submission.objects.filter(_seen(row)).update(
         status=Submission.Status.RUNNING,
@@ -566,14 +579,12 @@ def sweep_stuck_submissions(
         .defer("report", "quality", "grader_notes")
     )
     for row in running.iterator(chunk_size=500):
-        lease = lease_seconds(row.exercise)
-        if row.started_at and (now - row.started_at).total_seconds() < lease:
+        if _lease_left(row, now) > 0:
             continue
-        if row.attempts >= MAX_ATTEMPTS:
-            reason = f"Grading was interrupted {row.attempts} times; giving up. Please resubmit."
-            if _fail(row, reason):
-                failed += 1
-        elif _republish(row, now):
+        gave_up = _fail_interrupted(row)
+        if gave_up:
+            failed += 1
+        elif gave_up is None and _republish(row, now):
             requeued += 1
     quality = _sweep_missing_quality(now)
     if requeued or failed or quality:
