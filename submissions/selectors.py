@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+import datetime
 import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 
 from courses import keys
 from courses.models import AnswerKey as AnswerKeyRow
@@ -369,4 +370,31 @@ def api_submission_for_learner(*, learner: Any, submission_id: int) -> Submissio
             )
         )
         .get(pk=submission_id, learner=learner)
+    )
+
+
+@dataclass(frozen=True)
+class PollState:
+    """The few columns a poller's ETag is made of."""
+
+    status: str
+    finished_at: datetime.datetime | None
+    has_quality: bool
+
+
+def submission_poll_state(*, learner: Any, submission_id: int) -> PollState | None:
+    """The learner's submission as a poll sees it, in one indexed query (None for another
+    learner's id or an unknown one)."""
+    state = (
+        Submission.objects.filter(pk=submission_id, learner=learner)
+        .annotate(has_quality=ExpressionWrapper(~Q(quality={}), output_field=BooleanField()))
+        .values("status", "finished_at", "has_quality")
+        .first()
+    )
+    if state is None:
+        return None
+    return PollState(
+        status=state["status"],
+        finished_at=state["finished_at"],
+        has_quality=bool(state["has_quality"]),
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -48,6 +48,12 @@ NOTIFICATION_EXAMPLE = {
 }
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Your inbox, newest first (cursor pagination)",
+        examples=[OpenApiExample("inbox", value=[NOTIFICATION_EXAMPLE], response_only=True)],
+    )
+)
 class NotificationListView(UserListView[Notification]):
     model = Notification
     serializer_class = NotificationSerializer
@@ -56,13 +62,6 @@ class NotificationListView(UserListView[Notification]):
 
     def list_for(self, user: User) -> QuerySet[Notification]:
         return selectors.inbox(recipient=user)
-
-    @extend_schema(
-        summary="Your inbox, newest first (cursor pagination)",
-        examples=[OpenApiExample("inbox", value=[NOTIFICATION_EXAMPLE], response_only=True)],
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
 
 class UnreadCountView(APIView):

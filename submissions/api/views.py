@@ -8,10 +8,17 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -173,6 +180,12 @@ def _if_none_match(request: Request) -> set[str]:
     return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Your submissions, newest first (cursor pagination)",
+        examples=[OpenApiExample("submissions", value=[SUBMISSION_EXAMPLE], response_only=True)],
+    )
+)
 class SubmissionsView(PlainRowsListView[Submission]):
     """GET lists your submissions (cursor-paginated, newest first); POST submits code."""
 
@@ -208,13 +221,6 @@ class SubmissionsView(PlainRowsListView[Submission]):
 
     def row(self, item: Submission) -> dict[str, Any]:
         return submission_row(item)
-
-    @extend_schema(
-        summary="Your submissions, newest first (cursor pagination)",
-        examples=[OpenApiExample("submissions", value=[SUBMISSION_EXAMPLE], response_only=True)],
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="submissions_create",
@@ -302,7 +308,7 @@ class SubmissionsView(PlainRowsListView[Submission]):
         return Response(
             submission_detail_row(submission),
             status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
-            headers={"Location": f"/api/v1/submissions/{submission.pk}/"},
+            headers={"Location": reverse("submission-detail", args=[submission.pk])},
         )
 
 
@@ -345,21 +351,14 @@ class SubmissionDetailView(APIView):
         sent = _if_none_match(request)
         if sent:
             # A poll: answer from the few columns the ETag is made of (one indexed query).
-            state = (
-                Submission.objects.filter(pk=submission_id, learner=learner)
-                .annotate(
-                    has_quality=ExpressionWrapper(~Q(quality={}), output_field=BooleanField())
-                )
-                .values("status", "finished_at", "has_quality")
-                .first()
-            )
+            state = selectors.submission_poll_state(learner=learner, submission_id=submission_id)
             if state is None:
                 raise Http404("No such submission.")
             etag = submission_etag(
                 submission_id=submission_id,
-                status_value=state["status"],
-                finished_at=state["finished_at"],
-                has_quality=bool(state["has_quality"]),
+                status_value=state.status,
+                finished_at=state.finished_at,
+                has_quality=state.has_quality,
             )
             if etag in sent:
                 return Response(status=status.HTTP_304_NOT_MODIFIED, headers=_poll_headers(etag))
