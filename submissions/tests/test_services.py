@@ -365,6 +365,20 @@ def test_submitting_more_than_the_per_minute_limit_is_refused(
     assert Submission.objects.count() == 2
 
 
+def test_work_made_by_the_system_is_not_held_to_the_limits_for_people(
+    learner: User, temperature: Exercise, settings
+) -> None:
+    settings.SUBMISSIONS_PER_MINUTE = 1
+    settings.SUBMISSIONS_PENDING_MAX = 1
+    for _ in range(3):
+        services.submission_create(
+            learner=learner, exercise=temperature, files=[file()], rate_limited=False
+        )
+    with pytest.raises(RateLimited):
+        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+    assert Submission.objects.count() == 3
+
+
 def test_the_per_minute_limit_frees_up_after_a_minute(
     learner: User, temperature: Exercise, settings
 ) -> None:
