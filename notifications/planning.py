@@ -470,7 +470,7 @@ def plan_capstone_deadlines(*, now: datetime.datetime, report: PlanReport) -> No
                     title=f"Capstone due in {days_left} day{'s' if days_left != 1 else ''}",
                     body="Your capstone deadline is close. Upload what you have — a mentor "
                     "reviews versions, not perfection.",
-                    url="/mentors/",
+                    url=reverse("mentors:capstone"),
                 )
             ),
             report=report,
@@ -523,7 +523,7 @@ def plan_review_waiting(*, now: datetime.datetime, report: PlanReport) -> None:
                 Message(
                     title=f"A capstone review has waited {hours} hours",
                     body="A mentee is waiting for your review. A short first pass keeps them moving.",
-                    url="/mentors/",
+                    url=reverse("mentors:queue"),
                 )
             ),
             report=report,
@@ -536,7 +536,7 @@ def plan_review_waiting(*, now: datetime.datetime, report: PlanReport) -> None:
                 Message(
                     title="A capstone review is overdue (72 h)",
                     body="A review has waited more than three days. Nudge the mentor or reassign it.",
-                    url="/admin/mentors/reviewround/",
+                    url=reverse("admin:mentors_reviewround_changelist"),
                 )
             ),
             report=report,

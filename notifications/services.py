@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from config.links import absolute_url
 from config.queueing import publish_on_commit
 from notifications.models import (
     AT_LEAST_ONCE_KINDS,
@@ -274,8 +275,9 @@ def unsubscribe_token(*, user: User) -> str:
 
 
 def unsubscribe_url(*, user: User) -> str:
-    path = reverse("notifications:unsubscribe", kwargs={"token": unsubscribe_token(user=user)})
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
+    return absolute_url(
+        reverse("notifications:unsubscribe", kwargs={"token": unsubscribe_token(user=user)})
+    )
 
 
 def user_from_unsubscribe_token(*, token: str) -> User | None:

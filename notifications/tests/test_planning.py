@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from notifications import planning, services, tasks
 from notifications.models import Kind, LearnerActivity, Notification
@@ -286,3 +287,42 @@ def test_announcement_reaches_every_learner_on_the_track_once(learner, outsider,
     )
     assert (sent, again) == (1, 0)
     assert Notification.objects.filter(kind=Kind.ANNOUNCEMENT).get().recipient == learner
+
+
+def test_a_capstone_deadline_reminder_links_to_the_learners_capstone_page(
+    learner, staff, backend_track, learner_client, published
+):
+    from mentors.tests.factories import started_capstone
+
+    capstone = started_capstone(learner, backend_track, staff=staff)
+    now = timezone.now()
+    capstone.due_at = now + datetime.timedelta(days=3, hours=1)
+    capstone.save(update_fields=["due_at"])
+    report = planning.PlanReport()
+    planning.plan_capstone_deadlines(now=now, report=report)
+    reminder = Notification.objects.get(recipient=learner, kind=Kind.CAPSTONE_DEADLINE)
+    assert reminder.url == "/mentors/capstone/"
+    assert learner_client.get(reminder.url).status_code == 200
+
+
+def test_review_reminders_link_the_mentor_to_the_queue_and_staff_to_the_rounds(
+    mentor, learner, staff, backend_track, staff_client, published
+):
+    from django.test import Client
+
+    from mentors import services as mentor_services
+    from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
+
+    mentor_services.assign_waiting_learners()
+    started_capstone(learner, backend_track, staff=staff)
+    mentor_services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
+    report = planning.PlanReport()
+    planning.plan_review_waiting(now=timezone.now() + datetime.timedelta(hours=73), report=report)
+    waiting = Notification.objects.filter(recipient=mentor, kind=Kind.REVIEW_WAITING)
+    overdue = Notification.objects.get(recipient=staff, kind=Kind.REVIEW_OVERDUE)
+    assert {n.url for n in waiting} == {"/mentors/reviews/"}
+    assert overdue.url == "/admin/mentors/reviewround/"
+    mentor_client = Client()
+    mentor_client.force_login(mentor)
+    assert mentor_client.get("/mentors/reviews/").status_code == 200
+    assert staff_client.get(overdue.url).status_code == 200
