@@ -125,10 +125,8 @@ def test_production_logs_are_json_with_the_request_id() -> None:
     assert line["level"] == "WARNING"
 
 
-def test_production_refuses_to_start_without_a_secret_key() -> None:
-    env = _production_env()
-    del env["DJANGO_SECRET_KEY"]
-    completed = subprocess.run(
+def _check_with(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
         env=env,
@@ -137,6 +135,18 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
         timeout=60,
         check=False,
     )
+
+
+def test_an_unknown_log_format_stops_start_up_with_a_clear_message() -> None:
+    completed = _check_with({**_production_env(), "LOG_FORMAT": "xml"})
+    assert completed.returncode != 0
+    assert "LOG_FORMAT is 'xml'; use 'text' or 'json'." in completed.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key() -> None:
+    env = _production_env()
+    del env["DJANGO_SECRET_KEY"]
+    completed = _check_with(env)
     assert completed.returncode != 0
     assert "DJANGO_SECRET_KEY" in completed.stderr
 

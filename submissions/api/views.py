@@ -63,17 +63,6 @@ class SubmissionSerializer(serializers.Serializer[Submission]):
         ref_name = "Submission"
 
 
-class ReportTestSerializer(serializers.Serializer[Any]):
-    name = serializers.CharField()
-    status = serializers.CharField(help_text="pass, fail or error.")
-    message = serializers.CharField(required=False, allow_blank=True)
-    output = serializers.CharField(required=False, allow_blank=True)
-    hidden = serializers.BooleanField(required=False, help_text="Hidden tests: name and message.")
-
-    class Meta:
-        ref_name = "ReportTest"
-
-
 class SubmissionFileSerializer(serializers.Serializer[Any]):
     path = serializers.CharField(max_length=200)
     content = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=65536)
