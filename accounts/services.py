@@ -91,29 +91,24 @@ def practice_settings_update(
     daily_goal_minutes: int | None = None,
 ) -> User:
     """Save profile and practice preferences (validated by the model's validators); a field
-    left as None keeps its stored value. The row is locked and read again first, so a
-    partial update (the API's PATCH) never writes back a value another request changed."""
+    left as None keeps its stored value. The row is locked and read again first, and only
+    the fields given are written, so a partial update (the API's PATCH) never writes back
+    a value another request changed."""
     locked = User.objects.select_for_update().get(pk=user.pk)
-    if display_name is not None:
-        locked.display_name = display_name
-    if time_zone is not None:
-        locked.time_zone = time_zone
-    if practice_hour is not None:
-        locked.practice_hour = practice_hour
-    if practice_days is not None:
-        locked.practice_days = sum(1 << day for day in set(practice_days))
-    if daily_goal_minutes is not None:
-        locked.daily_goal_minutes = daily_goal_minutes
+    given: dict[str, object] = {
+        "display_name": display_name,
+        "time_zone": time_zone,
+        "practice_hour": practice_hour,
+        "practice_days": None
+        if practice_days is None
+        else sum(1 << day for day in set(practice_days)),
+        "daily_goal_minutes": daily_goal_minutes,
+    }
+    changed = [name for name, value in given.items() if value is not None]
+    for name in changed:
+        setattr(locked, name, given[name])
     locked.full_clean(exclude=["password"])
-    locked.save(
-        update_fields=[
-            "display_name",
-            "time_zone",
-            "practice_hour",
-            "practice_days",
-            "daily_goal_minutes",
-        ]
-    )
+    locked.save(update_fields=changed)
     return locked
 
 

@@ -255,18 +255,18 @@ def preferences_update(
     in_app_enabled: bool | None = None,
     quiet: bool | None = None,
 ) -> NotificationPreferences:
-    """Change the given preferences; None keeps the stored value. The merge happens under
-    the row lock, so a partial update never writes back what another request changed."""
+    """Change the given preferences; None keeps the stored value. The row is locked and
+    only the columns given are written, so a partial update (the API's PATCH) never writes
+    back what another request changed. Switching email on re-subscribes."""
     prefs, _ = NotificationPreferences.objects.select_for_update().get_or_create(user=user)
-    if email_enabled is not None:
-        prefs.email_enabled = email_enabled
-    if in_app_enabled is not None:
-        prefs.in_app_enabled = in_app_enabled
-    if quiet is not None:
-        prefs.quiet = quiet
+    given = {"email_enabled": email_enabled, "in_app_enabled": in_app_enabled, "quiet": quiet}
+    changed = [name for name, value in given.items() if value is not None]
+    for name in changed:
+        setattr(prefs, name, given[name])
     if email_enabled:
-        prefs.unsubscribed_at = None  # switching email back on re-subscribes
-    prefs.save()
+        prefs.unsubscribed_at = None
+        changed.append("unsubscribed_at")
+    prefs.save(update_fields=[*changed, "updated_at"])
     return prefs
 
 

@@ -58,3 +58,20 @@ def test_the_web_session_cookie_also_authenticates(learner):
 
 def test_me_costs_few_queries(api_learner):
     assert query_count(api_learner, "/api/v1/me/") <= 3  # session, user, mentor profile
+
+
+def test_two_patches_of_different_fields_both_survive(api_learner, learner):
+    """Another PATCH renames the learner after this one read the row: moving to Tokyo must
+    not write the old name back."""
+    from accounts.models import User
+    from tests.concurrency import change_after_first_read
+
+    def rename() -> None:
+        User.objects.filter(pk=learner.pk).update(display_name="Ada Lovelace")
+
+    with change_after_first_read(User._meta.db_table, rename):
+        response = api_learner.patch("/api/v1/me/", {"time_zone": "Asia/Tokyo"})
+    assert response.status_code == 200, response.content
+    learner.refresh_from_db()
+    assert (learner.display_name, learner.time_zone) == ("Ada Lovelace", "Asia/Tokyo")
+    assert response.json()["display_name"] == "Ada Lovelace"
