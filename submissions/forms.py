@@ -5,12 +5,12 @@ from typing import Any
 
 from django import forms
 
+from submissions.errors import SubmissionError
 from submissions.services import (
     ALLOWED_SUFFIXES,
     MAX_FILE_BYTES,
     MAX_FILES,
     IncomingFile,
-    SubmissionError,
     decode_upload,
     kib,
 )

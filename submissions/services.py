@@ -29,10 +29,14 @@ from django.db.models.functions import FirstValue
 from django.utils import timezone
 
 from accounts.models import User
-from config.errors import ApplicationError
 from config.queueing import publish_on_commit, waiting_arguments
 from courses import selectors as course_selectors
 from courses.models import Exercise
+
+# SubmissionError stays importable from here for the pages (submissions/views.py) that catch
+# it as services.SubmissionError.
+from submissions.errors import IdempotencyKeyReused, RateLimited
+from submissions.errors import SubmissionError as SubmissionError
 from submissions.models import Draft, Submission, SubmissionFile
 from submissions.sandbox import Outcome, SandboxFile, SandboxResult, runtimes
 from submissions.sandbox.suites import suite_problems
@@ -63,28 +67,6 @@ OUTCOME_TO_STATUS: dict[Outcome, Submission.Status] = {
     Outcome.CRASHED: Submission.Status.CRASHED,
     Outcome.INTERNAL_ERROR: Submission.Status.INTERNAL_ERROR,
 }
-
-
-class SubmissionError(ApplicationError):
-    """Bad files or a rule (rate limit, availability) refused the submission.
-    `field_errors` maps a file name (or "files") to messages for forms and the API."""
-
-    code = "submission_invalid"
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        field_errors: dict[str, list[str]] | None = None,
-        code: str | None = None,
-    ) -> None:
-        super().__init__(message, code=code)
-        self.field_errors = field_errors or {}
-
-
-class RateLimited(SubmissionError):
-    code = "rate_limited"
-    status = 429
 
 
 def kib(size: int) -> int:
@@ -265,11 +247,6 @@ def _enqueue(submission_id: int) -> None:
     from submissions.tasks import execute_submission
 
     publish_on_commit(execute_submission, submission_id)
-
-
-class IdempotencyKeyReused(SubmissionError):
-    code = "idempotency_key_reused"
-    status = 422
 
 
 def _request_hash(exercise: Exercise, files: Sequence[IncomingFile]) -> str:

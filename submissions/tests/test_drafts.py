@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from submissions import services
+from submissions.errors import SubmissionError
 from submissions.models import Draft, Submission
-from submissions.services import MAX_FILE_BYTES, IncomingFile, SubmissionError
+from submissions.services import MAX_FILE_BYTES, IncomingFile
 from submissions.tests.factories import SubmissionFactory, exercise
 
 SLUG = "temperature-converter"

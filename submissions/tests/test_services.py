@@ -13,9 +13,10 @@ from django.utils import timezone
 from accounts.models import User
 from courses.models import Exercise
 from submissions import selectors, services
+from submissions.errors import IdempotencyKeyReused, RateLimited, SubmissionError
 from submissions.models import Submission
 from submissions.sandbox import Outcome, SandboxResult, TestResult
-from submissions.services import IncomingFile, RateLimited, SubmissionError
+from submissions.services import IncomingFile
 from submissions.tests.factories import (
     GradedSubmissionFactory,
     RunningSubmissionFactory,
@@ -245,7 +246,7 @@ def test_the_same_idempotency_key_returns_the_first_submission(
 
 def test_a_key_reused_for_different_files_is_refused(learner: User, temperature: Exercise) -> None:
     keyed(learner, temperature, "retry-2")
-    with pytest.raises(services.IdempotencyKeyReused) as refused:
+    with pytest.raises(IdempotencyKeyReused) as refused:
         keyed(learner, temperature, "retry-2", content="different = True\n")
     assert refused.value.status == 422
     assert Submission.objects.count() == 1
@@ -337,7 +338,7 @@ def test_concurrent_posts_never_get_past_the_pending_limit(settings) -> None:
         start.wait()
         try:
             services.submission_create(learner=learner, exercise=temperature, files=[file()])
-        except services.RateLimited as exc:
+        except RateLimited as exc:
             refused.append(exc)
         finally:
             connections.close_all()
