@@ -160,8 +160,8 @@ def test_demo_learners_are_mid_programme_with_real_work_and_made_once(db: None) 
     )
     assert (progress2.expected_phase.number, progress2.current_phase.number) == (2, 2)
     assert progress3.expected_phase.number == 3
-    assert Submission.objects.filter(learner=phase2, status="passed").exists()
-    assert Submission.objects.filter(learner=phase2, status="failed").exists()
+    assert Submission.objects.filter(learner=phase2, status=Submission.Status.PASSED).exists()
+    assert Submission.objects.filter(learner=phase2, status=Submission.Status.FAILED).exists()
     assert ReviewRound.objects.filter(capstone__learner=phase3, decided_at=None).count() == 1
     before = Submission.objects.count()
     services.ensure_demo_learners()
