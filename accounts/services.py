@@ -43,7 +43,7 @@ def user_create(
 
 
 @transaction.atomic
-def ensure_demo_users() -> list[DemoAccount]:
+def demo_users_ensure() -> list[DemoAccount]:
     """Create the demo learner, mentor and staff user if missing (idempotent): the learner is
     enrolled in the first track, the mentor covers every track."""
     from courses import selectors as course_selectors
@@ -252,7 +252,7 @@ def _demo_capstone(*, learner: User, staff: User) -> None:
     )
 
 
-def ensure_demo_learners(
+def demo_learners_ensure(
     *, grade: Callable[[int], None] | None = None, today: datetime.date | None = None
 ) -> list[DemoAccount]:
     """Two demo learners mid-programme, so every role has something real to look at: one on

@@ -19,7 +19,7 @@ def message_id(notification: Notification) -> str:
 
 def build_email(notification: Notification) -> EmailMultiAlternatives:
     recipient = notification.recipient
-    unsubscribe = services.unsubscribe_url(user=recipient)
+    unsubscribe = services.unsubscribe_url_build(user=recipient)
     context = {
         "notification": notification,
         "recipient": recipient,

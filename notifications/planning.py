@@ -47,7 +47,7 @@ from django.utils import timezone
 from accounts.models import User
 from courses.models import Enrollment, Lesson, LessonCompletion, Phase
 from notifications.models import DeliveryStatus, Kind, LearnerActivity, Notification
-from notifications.services import batched, channels_for, enqueue_delivery
+from notifications.services import batched, channels_resolve, email_enqueue
 
 INSERT_CHUNK = 1000
 _ALL_ZONES = sorted(zoneinfo.available_timezones())
@@ -206,7 +206,7 @@ def _insert(
     for chunk in batched(rows, INSERT_CHUNK):
         notifications: list[Notification] = []
         for recipient_id, dedupe_key, email_on, inbox_on, quiet, unsubscribed_at in chunk:
-            channels = channels_for(
+            channels = channels_resolve(
                 kind=kind,
                 email_enabled=email_on,
                 in_app_enabled=inbox_on,
@@ -245,7 +245,7 @@ def _insert(
                     email_attempts=0,
                 ).values_list("pk", flat=True)
             )
-            enqueue_delivery(pending)
+            email_enqueue(pending)
         report.created_by_kind[kind] += len(notifications)
         report.enqueued += len(pending)
 

@@ -63,7 +63,7 @@ class Channels:
         return self.inbox or self.email
 
 
-def channels_for(
+def channels_resolve(
     *,
     kind: str,
     email_enabled: bool | None,
@@ -92,9 +92,9 @@ def preferences_get(*, user: User) -> NotificationPreferences:
         return NotificationPreferences(user=user)
 
 
-def channels_for_user(*, user: User, kind: str) -> Channels:
+def channels_get(*, user: User, kind: str) -> Channels:
     prefs = preferences_get(user=user)
-    return channels_for(
+    return channels_resolve(
         kind=kind,
         email_enabled=prefs.email_enabled,
         in_app_enabled=prefs.in_app_enabled,
@@ -103,7 +103,7 @@ def channels_for_user(*, user: User, kind: str) -> Channels:
     )
 
 
-def enqueue_delivery(notification_ids: Sequence[int]) -> None:
+def email_enqueue(notification_ids: Sequence[int]) -> None:
     """Publish delivery tasks in batches once the surrounding transaction commits."""
     ids = list(notification_ids)
     if not ids:
@@ -125,7 +125,7 @@ def notification_create(
     constraint decides, and the email is queued only after the caller's transaction commits."""
     if kind not in Kind.values:
         raise ValueError(f"unknown notification kind {kind!r}")
-    channels = channels_for_user(user=recipient, kind=kind)
+    channels = channels_get(user=recipient, kind=kind)
     if not channels.any:
         return None
     try:
@@ -143,7 +143,7 @@ def notification_create(
     except IntegrityError:
         return None
     if channels.email:
-        enqueue_delivery([notification.pk])
+        email_enqueue([notification.pk])
     return notification
 
 
@@ -220,7 +220,7 @@ def email_requeue_stale(*, now: datetime.datetime | None = None) -> int:
             created_at__gte=now - datetime.timedelta(days=2),
         ).values_list("pk", flat=True)[:10_000]
     )
-    enqueue_delivery(ids)
+    email_enqueue(ids)
     return len(ids)
 
 
@@ -270,17 +270,17 @@ def preferences_update(
     return prefs
 
 
-def unsubscribe_token(*, user: User) -> str:
+def unsubscribe_token_sign(*, user: User) -> str:
     return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(user.pk))
 
 
-def unsubscribe_url(*, user: User) -> str:
+def unsubscribe_url_build(*, user: User) -> str:
     return absolute_url(
-        reverse("notifications:unsubscribe", kwargs={"token": unsubscribe_token(user=user)})
+        reverse("notifications:unsubscribe", kwargs={"token": unsubscribe_token_sign(user=user)})
     )
 
 
-def user_from_unsubscribe_token(*, token: str) -> User | None:
+def unsubscribe_token_verify(*, token: str) -> User | None:
     try:
         user_id = int(signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token))
     except (signing.BadSignature, ValueError):
@@ -289,7 +289,7 @@ def user_from_unsubscribe_token(*, token: str) -> User | None:
 
 
 @transaction.atomic
-def unsubscribe(*, user: User) -> NotificationPreferences:
+def email_unsubscribe(*, user: User) -> NotificationPreferences:
     """Stop all email to the user (idempotent). The inbox keeps working."""
     prefs, _ = NotificationPreferences.objects.select_for_update().get_or_create(user=user)
     if prefs.unsubscribed_at is None:
@@ -370,7 +370,7 @@ def activity_rebuild(*, learner: User) -> int:
     return len(days)
 
 
-def notifications_prune(*, now: datetime.datetime | None = None) -> int:
+def notification_prune(*, now: datetime.datetime | None = None) -> int:
     """Retention: notifications older than NOTIFICATION_RETENTION_DAYS go (a year by default;
     reminder keys are per local day, so an old key can never be planned again)."""
     now = now or timezone.now()
@@ -390,7 +390,7 @@ def email_retry_failed(*, notification_ids: Sequence[int]) -> int:
         Notification.objects.filter(pk__in=ids, email_status=DeliveryStatus.FAILED).update(
             email_status=DeliveryStatus.PENDING, email_last_error=""
         )
-        enqueue_delivery(ids)
+        email_enqueue(ids)
     return len(ids)
 
 

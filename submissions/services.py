@@ -80,7 +80,7 @@ class IncomingFile:
     content: str
 
 
-def decode_upload(name: str, data: bytes) -> IncomingFile:
+def upload_decode(name: str, data: bytes) -> IncomingFile:
     """Turn uploaded bytes into text, rejecting binary files with a clear message."""
     if len(data) > MAX_FILE_BYTES:
         raise SubmissionError(
@@ -170,7 +170,7 @@ def _check_layout(paths: Sequence[str], *, reserved_modules: frozenset[str]) -> 
         modules[module] = path
 
 
-def validate_files(
+def submission_files_validate(
     files: Sequence[IncomingFile], *, reserved_modules: frozenset[str] = frozenset()
 ) -> list[IncomingFile]:
     """Count, names, sizes, text and layout checks; returns the files with normalised names.
@@ -285,7 +285,9 @@ def _create(
             return existing, True
     if not course_selectors.exercise_is_available(learner=learner, exercise=exercise):
         raise SubmissionError("This exercise is not part of your plan.", code="not_available")
-    cleaned = validate_files(files, reserved_modules=runtimes.reserved_modules(exercise.runtime))
+    cleaned = submission_files_validate(
+        files, reserved_modules=runtimes.reserved_modules(exercise.runtime)
+    )
     if exercise.kind == Exercise.Kind.TESTS:
         _check_suite(exercise, cleaned)
     if rate_limited:
@@ -520,7 +522,7 @@ def _republish(row: Submission, now: datetime.datetime) -> bool:
     return bool(bumped)
 
 
-def sweep_stuck_submissions(
+def submission_sweep_stuck(
     *, now: datetime.datetime | None = None, waiting: set[Any] | bool | None = True
 ) -> SweepReport:
     """Recover what was really lost, and only that.

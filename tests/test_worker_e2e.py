@@ -197,7 +197,7 @@ def test_a_killed_worker_loses_nothing_the_sweeper_requeues_its_submission(
     workers.start()
 
     lease = services.lease_seconds(running.exercise)
-    report = services.sweep_stuck_submissions(
+    report = services.submission_sweep_stuck(
         now=timezone.now() + datetime.timedelta(seconds=lease + 1)
     )
     assert report == services.SweepReport(requeued=1, failed=0)
@@ -224,7 +224,7 @@ def test_messages_lost_by_redis_are_republished_by_the_sweeper(
     assert Submission.objects.get(pk=submission.pk).status == Submission.Status.QUEUED
 
     deadline = settings.SUBMISSION_QUEUE_DEADLINE_SECONDS
-    report = services.sweep_stuck_submissions(
+    report = services.submission_sweep_stuck(
         now=timezone.now() + datetime.timedelta(seconds=deadline + 1)
     )
     assert report == services.SweepReport(requeued=1, failed=0)
@@ -241,7 +241,7 @@ def test_a_submission_waiting_on_redis_is_not_published_again(
     finds it, and leaves it alone (no duplicate onto a backlog)."""
     submission = submit(learner, solution(SLUG))
     deadline = settings.SUBMISSION_QUEUE_DEADLINE_SECONDS
-    report = services.sweep_stuck_submissions(
+    report = services.submission_sweep_stuck(
         now=timezone.now() + datetime.timedelta(seconds=deadline + 1)
     )
     assert (report.requeued, report.failed, report.waiting) == (0, 0, 1)

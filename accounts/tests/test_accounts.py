@@ -130,8 +130,8 @@ def test_the_service_rejects_an_unknown_time_zone(db: None) -> None:
 
 
 def test_demo_accounts_are_created_once_with_roles(db: None) -> None:
-    services.ensure_demo_users()
-    services.ensure_demo_users()
+    services.demo_users_ensure()
+    services.demo_users_ensure()
     learner = User.objects.get(email="learner@apprentice.local")
     mentor = User.objects.get(email="mentor@apprentice.local")
     staff = User.objects.get(email="staff@apprentice.local")
@@ -148,8 +148,8 @@ def test_demo_learners_are_mid_programme_with_real_work_and_made_once(db: None) 
     from mentors.models import ReviewRound
     from submissions.models import Submission
 
-    services.ensure_demo_users()
-    accounts = services.ensure_demo_learners()
+    services.demo_users_ensure()
+    accounts = services.demo_learners_ensure()
     phase2 = User.objects.get(email=accounts[0].email)
     phase3 = User.objects.get(email=accounts[1].email)
     progress2 = course_selectors.learner_progress(
@@ -164,7 +164,7 @@ def test_demo_learners_are_mid_programme_with_real_work_and_made_once(db: None) 
     assert Submission.objects.filter(learner=phase2, status=Submission.Status.FAILED).exists()
     assert ReviewRound.objects.filter(capstone__learner=phase3, decided_at=None).count() == 1
     before = Submission.objects.count()
-    services.ensure_demo_learners()
+    services.demo_learners_ensure()
     assert Submission.objects.count() == before
 
 

@@ -61,7 +61,7 @@ class NotificationListView(UserListView[Notification]):
     pagination_class = FeedCursorPagination
 
     def list_for(self, user: User) -> QuerySet[Notification]:
-        return selectors.inbox(recipient=user)
+        return selectors.notification_inbox(recipient=user)
 
 
 class UnreadCountView(APIView):
@@ -77,7 +77,9 @@ class UnreadCountView(APIView):
         examples=[OpenApiExample("count", value={"unread": 3}, response_only=True)],
     )
     def get(self, request: Request) -> Response:
-        return Response({"unread": selectors.unread_count(recipient=request_user(request))})
+        return Response(
+            {"unread": selectors.notification_unread_count(recipient=request_user(request))}
+        )
 
 
 class MarkReadView(APIView):
@@ -97,7 +99,7 @@ class MarkReadView(APIView):
     def post(self, request: Request, notification_id: int) -> Response:
         recipient = request_user(request)
         try:
-            notification = selectors.notification_for_recipient(
+            notification = selectors.notification_get(
                 recipient=recipient, notification_id=notification_id
             )
         except Notification.DoesNotExist as exc:

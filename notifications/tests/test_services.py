@@ -100,7 +100,7 @@ def test_email_has_text_html_and_one_click_unsubscribe(learner, published):
     assert message.subject == "Your review is ready"
     assert "Grace reviewed version 1." in message.body
     assert message.alternatives[0][1] == "text/html"  # type: ignore[attr-defined]
-    unsubscribe = services.unsubscribe_url(user=learner)
+    unsubscribe = services.unsubscribe_url_build(user=learner)
     assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert unsubscribe in message.body
@@ -187,7 +187,7 @@ def test_unsubscribe_stops_queued_email(learner):
         recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:9", title="t", body="b"
     )
     assert created is not None
-    services.unsubscribe(user=learner)
+    services.email_unsubscribe(user=learner)
     tasks.deliver_batch(notification_ids=[created.pk])
     assert mail.outbox == []
     created.refresh_from_db()
@@ -285,7 +285,7 @@ def test_notifications_older_than_the_retention_are_deleted(learner, settings):
         recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:14", title="t", body="b"
     )
     assert fresh is not None
-    assert services.notifications_prune() == 1
+    assert services.notification_prune() == 1
     assert list(Notification.objects.values_list("pk", flat=True)) == [fresh.pk]
 
 

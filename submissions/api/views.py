@@ -206,7 +206,7 @@ class SubmissionsView(PlainRowsListView[Submission]):
         return throttles
 
     def list_for(self, user: User) -> QuerySet[Submission]:
-        return selectors.api_learner_submissions(learner=user)
+        return selectors.submission_list_for_api(learner=user)
 
     def row(self, item: Submission) -> dict[str, Any]:
         return submission_row(item)
@@ -291,9 +291,7 @@ class SubmissionsView(PlainRowsListView[Submission]):
             submission, replayed = services.submission_create_idempotent(
                 learner=learner, exercise=exercise, files=files, idempotency_key=key
             )
-        submission = selectors.api_submission_for_learner(
-            learner=learner, submission_id=submission.pk
-        )
+        submission = selectors.submission_get_for_api(learner=learner, submission_id=submission.pk)
         return Response(
             submission_detail_row(submission),
             status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
@@ -352,7 +350,7 @@ class SubmissionDetailView(APIView):
             if etag in sent:
                 return Response(status=status.HTTP_304_NOT_MODIFIED, headers=_poll_headers(etag))
         try:
-            submission = selectors.api_submission_for_learner(
+            submission = selectors.submission_get_for_api(
                 learner=learner, submission_id=submission_id
             )
         except Submission.DoesNotExist as exc:

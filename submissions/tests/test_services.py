@@ -34,7 +34,7 @@ def file(path: str = "temperature.py", content: str = CODE) -> IncomingFile:
 
 def refused(files: list[IncomingFile]) -> SubmissionError:
     with pytest.raises(SubmissionError) as excinfo:
-        services.validate_files(files)
+        services.submission_files_validate(files)
     return excinfo.value
 
 
@@ -65,7 +65,7 @@ def temperature(db: None) -> Exercise:
 
 
 def test_valid_files_come_back_with_normalised_names() -> None:
-    cleaned = services.validate_files([file(" pkg\\util.py "), file("temperature.py")])
+    cleaned = services.submission_files_validate([file(" pkg\\util.py "), file("temperature.py")])
     assert [f.path for f in cleaned] == ["pkg/util.py", "temperature.py"]
 
 
@@ -86,7 +86,7 @@ def test_more_than_the_maximum_number_of_files_is_refused() -> None:
 
 def test_the_maximum_number_of_files_is_accepted() -> None:
     files = [file(f"module_{n}.py") for n in range(services.MAX_FILES)]
-    assert len(services.validate_files(files)) == services.MAX_FILES
+    assert len(services.submission_files_validate(files)) == services.MAX_FILES
 
 
 def test_a_file_over_the_size_limit_is_refused_with_its_size() -> None:
@@ -97,7 +97,7 @@ def test_a_file_over_the_size_limit_is_refused_with_its_size() -> None:
 
 
 def test_a_file_exactly_at_the_size_limit_is_accepted() -> None:
-    services.validate_files([file("big.py", "x" * services.MAX_FILE_BYTES)])
+    services.submission_files_validate([file("big.py", "x" * services.MAX_FILE_BYTES)])
 
 
 def test_the_size_limit_counts_utf8_bytes_not_characters() -> None:
@@ -120,18 +120,18 @@ def test_a_file_with_nul_bytes_is_refused_as_binary() -> None:
 
 def test_an_upload_that_is_not_utf8_is_refused() -> None:
     with pytest.raises(SubmissionError) as excinfo:
-        services.decode_upload("image.py", b"\x89PNG\r\n\x1a\n\xff\xfe")
+        services.upload_decode("image.py", b"\x89PNG\r\n\x1a\n\xff\xfe")
     assert excinfo.value.message == "image.py is not UTF-8 text (byte 0); upload source files only."
 
 
 def test_an_upload_over_the_size_limit_is_refused() -> None:
     with pytest.raises(SubmissionError) as excinfo:
-        services.decode_upload("big.py", b"x" * (services.MAX_FILE_BYTES + 1))
+        services.upload_decode("big.py", b"x" * (services.MAX_FILE_BYTES + 1))
     assert excinfo.value.message == "big.py is 65 KiB; files may be at most 64 KiB."
 
 
 def test_a_utf8_upload_becomes_text() -> None:
-    assert services.decode_upload("café.py", "print('é')\n".encode()) == IncomingFile(
+    assert services.upload_decode("café.py", "print('é')\n".encode()) == IncomingFile(
         "café.py", "print('é')\n"
     )
 
@@ -149,7 +149,7 @@ def test_a_path_with_parent_segments_is_refused(path: str) -> None:
 
 
 def test_a_leading_current_folder_segment_is_dropped_and_counts_for_duplicates() -> None:
-    assert [f.path for f in services.validate_files([file("./temperature.py")])] == [
+    assert [f.path for f in services.submission_files_validate([file("./temperature.py")])] == [
         "temperature.py"
     ]
     assert refused([file("temperature.py"), file("./temperature.py")]).message == (
@@ -708,7 +708,7 @@ def test_the_sweeper_republishes_a_queued_submission_whose_message_was_lost(
 ) -> None:
     submission = SubmissionFactory.create()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(
+        report = services.submission_sweep_stuck(
             now=after(settings.SUBMISSION_QUEUE_DEADLINE_SECONDS + 1), waiting=set()
         )
     assert (report.requeued, report.failed, report.waiting) == (1, 0, 0)
@@ -724,7 +724,7 @@ def test_the_sweeper_leaves_a_submission_waiting_in_a_backlog_alone(
     onto the backlog, and the row is not failed however long it waits (up to the give-up)."""
     submission = SubmissionFactory.create()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(now=after(3 * 3600), waiting={submission.pk})
+        report = services.submission_sweep_stuck(now=after(3 * 3600), waiting={submission.pk})
     assert (report.requeued, report.failed, report.waiting) == (0, 0, 1)
     assert callbacks == []
     submission.refresh_from_db()
@@ -736,7 +736,7 @@ def test_the_sweeper_publishes_nothing_when_the_broker_cannot_be_asked(
 ) -> None:
     SubmissionFactory.create()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(now=after(3600), waiting=None)
+        report = services.submission_sweep_stuck(now=after(3600), waiting=None)
     assert (report.requeued, report.waiting) == (0, 1)
     assert callbacks == []
 
@@ -747,7 +747,7 @@ def test_the_sweeper_measures_the_wait_from_the_last_publish(
     long_ago = timezone.now() - datetime.timedelta(hours=2)
     SubmissionFactory.create(created_at=long_ago, published_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(waiting=set())
+        report = services.submission_sweep_stuck(waiting=set())
     assert report == services.SweepReport(requeued=0, failed=0)
     assert callbacks == []
 
@@ -757,7 +757,7 @@ def test_the_sweeper_leaves_recent_queued_submissions_alone(
 ) -> None:
     SubmissionFactory.create()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(
+        report = services.submission_sweep_stuck(
             now=after(settings.SUBMISSION_QUEUE_DEADLINE_SECONDS - 5), waiting=set()
         )
     assert report == services.SweepReport(requeued=0, failed=0)
@@ -771,7 +771,7 @@ def test_a_lost_message_is_republished_once_per_sweep_and_never_failed_early(
     deadline = settings.SUBMISSION_QUEUE_DEADLINE_SECONDS
     requeued = 0
     for sweep in range(1, 6):
-        requeued += services.sweep_stuck_submissions(
+        requeued += services.submission_sweep_stuck(
             now=after(sweep * (deadline + 1)), waiting=set()
         ).requeued
     assert requeued == 5
@@ -783,12 +783,12 @@ def test_the_sweeper_gives_up_only_after_the_documented_age(db: None, settings) 
     submission = SubmissionFactory.create()
     hours = settings.SUBMISSION_GIVE_UP_HOURS
     assert (
-        services.sweep_stuck_submissions(
+        services.submission_sweep_stuck(
             now=after(hours * 3600 - 60), waiting={submission.pk}
         ).failed
         == 0
     )
-    report = services.sweep_stuck_submissions(now=after(hours * 3600 + 60), waiting={submission.pk})
+    report = services.submission_sweep_stuck(now=after(hours * 3600 + 60), waiting={submission.pk})
     assert report.failed == 1
     submission.refresh_from_db()
     assert submission.status == Submission.Status.INTERNAL_ERROR
@@ -801,7 +801,7 @@ def test_the_sweeper_requeues_a_running_submission_whose_lease_expired(
     submission = RunningSubmissionFactory.create()
     lease = services.lease_seconds(submission.exercise)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(now=after(lease + 1), waiting=set())
+        report = services.submission_sweep_stuck(now=after(lease + 1), waiting=set())
     assert report.requeued == 1
     assert len(callbacks) == 1
     submission.refresh_from_db()
@@ -812,7 +812,7 @@ def test_the_sweeper_requeues_a_running_submission_whose_lease_expired(
 def test_the_sweeper_leaves_running_submissions_within_their_lease_alone(db: None) -> None:
     submission = RunningSubmissionFactory.create()
     lease = services.lease_seconds(submission.exercise)
-    assert services.sweep_stuck_submissions(now=after(lease - 2), waiting=set()).requeued == 0
+    assert services.submission_sweep_stuck(now=after(lease - 2), waiting=set()).requeued == 0
     submission.refresh_from_db()
     assert submission.status == Submission.Status.RUNNING
 
@@ -820,7 +820,7 @@ def test_the_sweeper_leaves_running_submissions_within_their_lease_alone(db: Non
 def test_the_sweeper_ignores_graded_submissions(db: None, settings) -> None:
     settings.SUBMISSION_QUALITY_CHECKS = False
     GradedSubmissionFactory.create(created_at=timezone.now() - datetime.timedelta(days=1))
-    assert services.sweep_stuck_submissions(now=after(3600), waiting=set()) == (
+    assert services.submission_sweep_stuck(now=after(3600), waiting=set()) == (
         services.SweepReport(0, 0)
     )
 
@@ -831,7 +831,7 @@ def test_the_sweeper_gives_up_on_a_submission_whose_claims_died_the_maximum_time
     submission = RunningSubmissionFactory.create(
         attempts=services.MAX_ATTEMPTS, started_at=timezone.now() - datetime.timedelta(hours=1)
     )
-    assert services.sweep_stuck_submissions(waiting=set()).failed == 1
+    assert services.submission_sweep_stuck(waiting=set()).failed == 1
     submission.refresh_from_db()
     assert submission.status == Submission.Status.INTERNAL_ERROR
     assert submission.reason == "Grading was interrupted 3 times; giving up. Please resubmit."
@@ -846,7 +846,7 @@ def test_the_sweeper_asks_again_for_quality_checks_that_never_came(
     GradedSubmissionFactory.create(quality={}, quality_enqueues=services.MAX_QUALITY_ENQUEUES)
     later = after(settings.SUBMISSION_QUALITY_DEADLINE_SECONDS + 1)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(now=later, waiting=set())
+        report = services.submission_sweep_stuck(now=later, waiting=set())
     assert report.quality == 1
     assert len(callbacks) == 1
     graded.refresh_from_db()
@@ -868,7 +868,7 @@ def test_the_sweeper_finds_lost_messages_by_asking_the_broker(db: None, settings
         json.dumps({"headers": {"task": "submissions.execute", "argsrepr": f"({waiting.pk},)"}})
     )
     try:
-        report = services.sweep_stuck_submissions(now=after(3600))
+        report = services.submission_sweep_stuck(now=after(3600))
     finally:
         message.unlink()
     assert (report.requeued, report.waiting) == (1, 1)

@@ -218,19 +218,19 @@ def test_a_detail_costs_two_queries_after_authentication_and_no_statement(
 def test_visible_test_sources_are_read_again_when_the_exercise_changes(learner_submission):
     from submissions import selectors
 
-    submission = selectors.api_submission_for_learner(
+    submission = selectors.submission_get_for_api(
         learner=learner_submission.learner, submission_id=learner_submission.pk
     )
-    before = selectors.test_sources_for(submission=submission)
+    before = selectors.submission_test_sources(submission=submission)
     assert any("test_convert" in nodeid for nodeid in before)
     exercise = submission.exercise
     file = exercise.files.filter(role="visible_test").order_by("path").first()
     assert file is not None
     file.content += "\n\ndef test_added_later():\n    assert True\n"
     file.save()
-    assert selectors.test_sources_for(submission=submission) == before  # same content hash
+    assert selectors.submission_test_sources(submission=submission) == before  # same content hash
     exercise.content_hash = "changed-by-a-sync"
-    after = selectors.test_sources_for(submission=submission)
+    after = selectors.submission_test_sources(submission=submission)
     assert any(nodeid.endswith("::test_added_later") for nodeid in after)
 
 
