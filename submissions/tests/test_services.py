@@ -4,6 +4,7 @@ enqueue-on-commit, claims with a lease, recording results, re-runs and the sweep
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import pytest
 import time_machine
@@ -267,89 +268,74 @@ def test_different_idempotency_keys_create_separate_submissions(
     assert len(ids) == 2
 
 
-def _curriculum_loaded() -> None:
-    """Transactional tests empty every table, the curriculum included."""
-    from courses import services as course_services
-
-    if not Exercise.objects.filter(slug="temperature-converter").exists():
-        course_services.sync_curriculum()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_same_key_sent_eight_times_at_once_creates_one_submission(settings) -> None:
-    """Eight threads with their own connections race the same Idempotency-Key: one row,
-    every request answered with it, no error (on PostgreSQL the unique index decides)."""
+def _race(count: int, action: Callable[[], object]) -> list[object]:
+    """`action` from `count` threads, each with its own connection, released at once; what
+    each returned or raised. Only PostgreSQL lets the writers really race (SQLite
+    serialises them first), so elsewhere the test is skipped."""
     import threading
 
-    from django.db import connection
-
-    from submissions.tests.factories import LearnerFactory
+    from django.db import connection, connections
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite serialises the writers before they can race")
-    settings.SUBMISSIONS_PENDING_MAX = 100
-    settings.SUBMISSIONS_PER_MINUTE = 100
-    _curriculum_loaded()
-    learner = LearnerFactory.create()
-    temperature = exercise()
-    start = threading.Barrier(8)
+    start = threading.Barrier(count)
     results: list[object] = []
 
-    def post() -> None:
-        from django.db import connections
-
+    def run() -> None:
         start.wait()
         try:
-            submission, _ = keyed(learner, temperature, "race-1234")
-            results.append(submission.pk)
-        except Exception as exc:  # recorded, asserted below
+            results.append(action())
+        except Exception as exc:  # recorded, asserted by the caller
             results.append(exc)
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=post) for _ in range(8)]
+    threads = [threading.Thread(target=run) for _ in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return results
+
+
+@pytest.fixture
+def racing(db: None, settings) -> tuple[User, Exercise]:
+    """A learner and an exercise for transactional tests (which empty every table, the
+    curriculum included), with a per-minute limit the races never reach."""
+    from courses import services as course_services
+    from submissions.tests.factories import LearnerFactory
+
+    settings.SUBMISSIONS_PER_MINUTE = 100
+    if not Exercise.objects.filter(slug="temperature-converter").exists():
+        course_services.sync_curriculum()
+    return LearnerFactory.create(), exercise()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_key_sent_eight_times_at_once_creates_one_submission(
+    racing: tuple[User, Exercise], settings
+) -> None:
+    """Eight threads with their own connections race the same Idempotency-Key: one row,
+    every request answered with it, no error (on PostgreSQL the unique index decides)."""
+    learner, temperature = racing
+    settings.SUBMISSIONS_PENDING_MAX = 100
+    results = _race(8, lambda: keyed(learner, temperature, "race-1234")[0].pk)
     assert len(set(results)) == 1 and isinstance(results[0], int), results
     assert Submission.objects.filter(learner=learner).count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_posts_never_get_past_the_pending_limit(settings) -> None:
-    import threading
-
-    from django.db import connection, connections
-
-    from submissions.tests.factories import LearnerFactory
-
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite serialises the writers before they can race")
+def test_concurrent_posts_never_get_past_the_pending_limit(
+    racing: tuple[User, Exercise], settings
+) -> None:
+    learner, temperature = racing
     settings.SUBMISSIONS_PENDING_MAX = 3
-    settings.SUBMISSIONS_PER_MINUTE = 100
-    _curriculum_loaded()
-    learner = LearnerFactory.create()
-    temperature = exercise()
-    start = threading.Barrier(16)
-    refused: list[Exception] = []
-
-    def post() -> None:
-        start.wait()
-        try:
-            services.submission_create(learner=learner, exercise=temperature, files=[file()])
-        except RateLimited as exc:
-            refused.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=post) for _ in range(16)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = _race(
+        16,
+        lambda: services.submission_create(learner=learner, exercise=temperature, files=[file()]),
+    )
     assert Submission.objects.filter(learner=learner).count() == 3
-    assert len(refused) == 13
+    assert sum(isinstance(result, RateLimited) for result in results) == 13
 
 
 def test_submitting_more_than_the_per_minute_limit_is_refused(
