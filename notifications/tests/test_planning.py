@@ -203,6 +203,8 @@ def test_inactivity_after_three_and_seven_days_once_each(make_learner, frozen, p
         Notification.objects.filter(kind=Kind.INACTIVITY).values_list("dedupe_key", flat=True)
     )
     assert keys == ["3d:2026-03-01", "7d:2026-03-01"]
+    titles = Notification.objects.filter(kind=Kind.INACTIVITY).values_list("title", flat=True)
+    assert sorted(titles) == ["It has been 3 days", "It has been 7 days"]
     # The daily reminder gives way to the inactivity notice on those days.
     assert "2026-03-04" not in daily(learner)
     assert "2026-03-05" in daily(learner)
@@ -302,6 +304,8 @@ def test_a_capstone_deadline_reminder_links_to_the_learners_capstone_page(
     planning.plan_capstone_deadlines(now=now, report=report)
     reminder = Notification.objects.get(recipient=learner, kind=Kind.CAPSTONE_DEADLINE)
     assert reminder.url == "/mentors/capstone/"
+    assert reminder.title == "Capstone due in 3 days"
+    assert reminder.body.startswith("Your capstone deadline is close. Upload what you have")
     assert learner_client.get(reminder.url).status_code == 200
 
 
@@ -321,6 +325,10 @@ def test_review_reminders_link_the_mentor_to_the_queue_and_staff_to_the_rounds(
     waiting = Notification.objects.filter(recipient=mentor, kind=Kind.REVIEW_WAITING)
     overdue = Notification.objects.get(recipient=staff, kind=Kind.REVIEW_OVERDUE)
     assert {n.url for n in waiting} == {"/mentors/reviews/"}
+    assert {n.title for n in waiting} == {
+        "A capstone review has waited 24 hours",
+        "A capstone review has waited 48 hours",
+    }
     assert overdue.url == "/admin/mentors/reviewround/"
     mentor_client = Client()
     mentor_client.force_login(mentor)
