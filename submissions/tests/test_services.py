@@ -39,6 +39,17 @@ def refused(files: list[IncomingFile]) -> SubmissionError:
     return excinfo.value
 
 
+def submit(learner: User, exercise: Exercise, *, rate_limited: bool = True) -> Submission:
+    return services.submission_create(
+        learner=learner, exercise=exercise, files=[file()], rate_limited=rate_limited
+    )
+
+
+def limits(settings, *, per_minute: int, pending: int) -> None:
+    settings.SUBMISSIONS_PER_MINUTE = per_minute
+    settings.SUBMISSIONS_PENDING_MAX = pending
+
+
 def sandbox_result(outcome: Outcome = Outcome.PASSED, *, passed: int = 2) -> SandboxResult:
     tests = [
         TestResult(
@@ -215,7 +226,7 @@ def test_an_exercise_of_another_track_is_refused(learner: User) -> None:
     data_science = exercise("describe-and-outliers")
     assert data_science.module.track is not None
     with pytest.raises(SubmissionError) as excinfo:
-        services.submission_create(learner=learner, exercise=data_science, files=[file()])
+        submit(learner, data_science)
     assert excinfo.value.message == "This exercise is not part of your plan."
     assert excinfo.value.code == "not_available"
     assert not Submission.objects.exists()
@@ -332,7 +343,7 @@ def test_concurrent_posts_never_get_past_the_pending_limit(
     settings.SUBMISSIONS_PENDING_MAX = 3
     results = _race(
         16,
-        lambda: services.submission_create(learner=learner, exercise=temperature, files=[file()]),
+        lambda: submit(learner, temperature),
     )
     assert Submission.objects.filter(learner=learner).count() == 3
     assert sum(isinstance(result, RateLimited) for result in results) == 13
@@ -341,12 +352,11 @@ def test_concurrent_posts_never_get_past_the_pending_limit(
 def test_submitting_more_than_the_per_minute_limit_is_refused(
     learner: User, temperature: Exercise, settings
 ) -> None:
-    settings.SUBMISSIONS_PER_MINUTE = 2
-    settings.SUBMISSIONS_PENDING_MAX = 100
+    limits(settings, per_minute=2, pending=100)
     for _ in range(2):
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     with pytest.raises(RateLimited) as excinfo:
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     assert excinfo.value.message == "You can submit 2 times a minute; wait a moment and try again."
     assert excinfo.value.status == 429
     assert Submission.objects.count() == 2
@@ -355,27 +365,23 @@ def test_submitting_more_than_the_per_minute_limit_is_refused(
 def test_work_made_by_the_system_is_not_held_to_the_limits_for_people(
     learner: User, temperature: Exercise, settings
 ) -> None:
-    settings.SUBMISSIONS_PER_MINUTE = 1
-    settings.SUBMISSIONS_PENDING_MAX = 1
+    limits(settings, per_minute=1, pending=1)
     for _ in range(3):
-        services.submission_create(
-            learner=learner, exercise=temperature, files=[file()], rate_limited=False
-        )
+        submit(learner, temperature, rate_limited=False)
     with pytest.raises(RateLimited):
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     assert Submission.objects.count() == 3
 
 
 def test_the_per_minute_limit_frees_up_after_a_minute(
     learner: User, temperature: Exercise, settings
 ) -> None:
-    settings.SUBMISSIONS_PER_MINUTE = 1
-    settings.SUBMISSIONS_PENDING_MAX = 100
+    limits(settings, per_minute=1, pending=100)
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     with time_machine.travel(start + datetime.timedelta(seconds=61), tick=False):
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     assert Submission.objects.count() == 2
 
 
@@ -383,20 +389,19 @@ def test_the_per_minute_limit_is_per_learner(
     learner: User, outsider: User, temperature: Exercise, settings
 ) -> None:
     settings.SUBMISSIONS_PER_MINUTE = 1
-    services.submission_create(learner=learner, exercise=temperature, files=[file()])
-    services.submission_create(learner=outsider, exercise=temperature, files=[file()])
+    submit(learner, temperature)
+    submit(outsider, temperature)
     assert Submission.objects.count() == 2
 
 
 def test_too_many_pending_submissions_are_refused(
     learner: User, temperature: Exercise, settings
 ) -> None:
-    settings.SUBMISSIONS_PER_MINUTE = 100
-    settings.SUBMISSIONS_PENDING_MAX = 2
+    limits(settings, per_minute=100, pending=2)
     SubmissionFactory.create(learner=learner)
     RunningSubmissionFactory.create(learner=learner)
     with pytest.raises(RateLimited) as excinfo:
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     assert excinfo.value.message == (
         "Your earlier submissions are still being graded; wait for their results."
     )
@@ -405,17 +410,16 @@ def test_too_many_pending_submissions_are_refused(
 def test_graded_submissions_do_not_count_as_pending(
     learner: User, temperature: Exercise, settings
 ) -> None:
-    settings.SUBMISSIONS_PER_MINUTE = 100
-    settings.SUBMISSIONS_PENDING_MAX = 1
+    limits(settings, per_minute=100, pending=1)
     GradedSubmissionFactory.create(learner=learner)
-    services.submission_create(learner=learner, exercise=temperature, files=[file()])
+    submit(learner, temperature)
 
 
 def test_create_enqueues_grading_once_on_commit(
     learner: User, temperature: Exercise, django_capture_on_commit_callbacks
 ) -> None:
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     assert len(callbacks) == 1
 
 
@@ -438,7 +442,7 @@ def test_a_create_rolled_back_by_the_caller_enqueues_nothing(
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
         raise RuntimeError("the caller's transaction failed after the create")
     assert callbacks == []
     assert not Submission.objects.exists()
