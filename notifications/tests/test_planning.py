@@ -273,20 +273,15 @@ def test_planner_queries_do_not_grow_with_the_number_of_learners(
 
 
 def test_announcement_reaches_every_learner_on_the_track_once(learner, outsider, published):
-    sent = planning.announcement_send(
-        track_id=learner.enrollments.get().track_id,
-        title="Office hours",
-        body="Friday 5pm",
-        url="",
-        dedupe_key="announcement:1",
-    )
-    again = planning.announcement_send(
-        track_id=learner.enrollments.get().track_id,
-        title="Office hours",
-        body="Friday 5pm",
-        url="",
-        dedupe_key="announcement:1",
-    )
+    announcement = {
+        "track_id": learner.enrollments.get().track_id,
+        "title": "Office hours",
+        "body": "Friday 5pm",
+        "url": "",
+        "dedupe_key": "announcement:1",
+    }
+    sent = planning.announcement_send(**announcement)
+    again = planning.announcement_send(**announcement)  # a retried task
     assert (sent, again) == (1, 0)
     assert Notification.objects.filter(kind=Kind.ANNOUNCEMENT).get().recipient == learner
 

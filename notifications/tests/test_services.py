@@ -209,30 +209,29 @@ def test_every_email_of_a_notification_carries_the_same_message_id(learner):
     assert message.message()["Message-ID"] == message.extra_headers["Message-ID"]
 
 
-def _stuck_in_sending(learner, kind: str, key: str):
+def _swept_after_a_worker_died_mid_send(learner, kind: str, key: str):
+    """A notification whose email a worker claimed and then died with, once the stale
+    sweep has looked at it."""
     created = services.notification_create(
         recipient=learner, kind=kind, dedupe_key=key, title="t", body="b"
     )
     assert created is not None
-    assert services.email_claim(notification_id=created.pk)  # a worker claimed it, then died
+    assert services.email_claim(notification_id=created.pk)
+    later = timezone.now() + services.STALE_SENDING_AFTER + datetime.timedelta(minutes=1)
+    services.email_requeue_stale(now=later)
+    created.refresh_from_db()
     return created
 
 
 def test_a_reminder_whose_send_outcome_is_unknown_is_not_sent_again(learner, published):
-    reminder = _stuck_in_sending(learner, Kind.DAILY_PRACTICE, "2026-12-01")
-    later = timezone.now() + services.STALE_SENDING_AFTER + datetime.timedelta(minutes=1)
-    services.email_requeue_stale(now=later)
-    reminder.refresh_from_db()
+    reminder = _swept_after_a_worker_died_mid_send(learner, Kind.DAILY_PRACTICE, "2026-12-01")
     assert reminder.email_status == DeliveryStatus.UNKNOWN
     tasks.deliver_batch(notification_ids=[reminder.pk])
     assert mail.outbox == []
 
 
 def test_a_mentorship_notice_whose_send_outcome_is_unknown_is_sent_again(learner, published):
-    notice = _stuck_in_sending(learner, Kind.REVIEW_READY, "round:10")
-    later = timezone.now() + services.STALE_SENDING_AFTER + datetime.timedelta(minutes=1)
-    services.email_requeue_stale(now=later)
-    notice.refresh_from_db()
+    notice = _swept_after_a_worker_died_mid_send(learner, Kind.REVIEW_READY, "round:10")
     assert notice.email_status == DeliveryStatus.PENDING
     tasks.deliver_batch(notification_ids=[notice.pk])
     assert len(mail.outbox) == 1
