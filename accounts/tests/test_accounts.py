@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts import services
 from accounts.models import ALL_DAYS, User
-from conftest import make_user
+from conftest import client_for, make_user
 
 
 def test_users_log_in_with_their_email_and_it_is_stored_lower_case(db: None) -> None:
@@ -57,17 +57,16 @@ def test_password_reset_sends_an_email(client: Client, db: None) -> None:
 
 
 def test_the_profile_page_shows_the_streak_and_heatmap(db: None) -> None:
-    client = Client()
-    client.force_login(make_user("heat@example.com"))
-    html = client.get(reverse("accounts:settings")).content.decode()
+    html = (
+        client_for(make_user("heat@example.com")).get(reverse("accounts:settings")).content.decode()
+    )
     assert "days current streak" in html
     assert "<svg" in html
 
 
 def test_practice_settings_are_saved_with_days_as_a_mask(db: None) -> None:
     user = make_user("ruth@example.com")
-    client = Client()
-    client.force_login(user)
+    client = client_for(user)
     response = client.post(
         reverse("accounts:settings"),
         {
@@ -101,8 +100,7 @@ def test_practice_settings_are_saved_with_days_as_a_mask(db: None) -> None:
 )
 def test_invalid_settings_are_explained(db: None, field: str, value: object, message: str) -> None:
     user = make_user("ivan@example.com")
-    client = Client()
-    client.force_login(user)
+    client = client_for(user)
     data: dict[str, object] = {
         "display_name": "",
         "time_zone": "UTC",

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from conftest import client_for
 from notifications import planning, services, tasks
 from notifications.models import Kind, LearnerActivity, Notification
 from notifications.tests.conftest import at
@@ -307,8 +308,6 @@ def test_a_capstone_deadline_reminder_links_to_the_learners_capstone_page(
 def test_review_reminders_link_the_mentor_to_the_queue_and_staff_to_the_rounds(
     mentor, learner, staff, backend_track, staff_client, published
 ):
-    from django.test import Client
-
     from mentors import services as mentor_services
     from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
 
@@ -325,7 +324,5 @@ def test_review_reminders_link_the_mentor_to_the_queue_and_staff_to_the_rounds(
         "A capstone review has waited 48 hours",
     }
     assert overdue.url == "/admin/mentors/reviewround/"
-    mentor_client = Client()
-    mentor_client.force_login(mentor)
-    assert mentor_client.get("/mentors/reviews/").status_code == 200
+    assert client_for(mentor).get("/mentors/reviews/").status_code == 200
     assert staff_client.get(overdue.url).status_code == 200

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
+from conftest import client_for
 from tests.api.fixtures import query_count
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +51,7 @@ def test_an_unknown_session_token_is_not_authenticated(api_anon):
 
 
 def test_the_web_session_cookie_also_authenticates(learner):
-    client = Client()
-    client.force_login(learner)
-    assert client.get("/api/v1/me/").json()["email"] == learner.email
+    assert client_for(learner).get("/api/v1/me/").json()["email"] == learner.email
 
 
 def test_me_costs_few_queries(api_learner):
