@@ -3,14 +3,18 @@ problem-details responses each operation can return, documented once here."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
 from config.api.errors import PROBLEM_CONTENT_TYPE, problem
+
+_V = TypeVar("_V", bound=Callable[..., Any])
 
 
 class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
@@ -64,6 +68,20 @@ _EXAMPLES: dict[str, dict[str, Any]] = {
     )
     for status_code, (code, detail, instance) in _EXAMPLE_PROBLEMS.items()
 }
+
+
+def list_schema(summary: str, **examples: dict[str, Any]) -> Callable[[_V], _V]:
+    """The GET of a list view in the schema: its summary and example rows, one named example
+    per keyword (a page of one row each)."""
+    return extend_schema_view(
+        get=extend_schema(
+            summary=summary,
+            examples=[
+                OpenApiExample(name, value=[row], response_only=True)
+                for name, row in examples.items()
+            ],
+        )
+    )
 
 
 class AutoSchema(SpectacularAutoSchema):

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,7 +15,8 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from config.api.pagination import FeedCursorPagination
-from config.api.views import UserListView
+from config.api.schema import list_schema
+from config.api.views import UserListView, validated_input
 from config.requests import request_user
 from notifications import selectors, services
 from notifications.api.filters import NotificationFilter
@@ -48,12 +49,7 @@ NOTIFICATION_EXAMPLE = {
 }
 
 
-@extend_schema_view(
-    get=extend_schema(
-        summary="Your inbox, newest first (cursor pagination)",
-        examples=[OpenApiExample("inbox", value=[NOTIFICATION_EXAMPLE], response_only=True)],
-    )
-)
+@list_schema("Your inbox, newest first (cursor pagination)", inbox=NOTIFICATION_EXAMPLE)
 class NotificationListView(UserListView[Notification]):
     model = Notification
     serializer_class = NotificationSerializer
@@ -167,12 +163,9 @@ class PreferencesView(APIView):
         ],
     )
     def patch(self, request: Request) -> Response:
-        user = request_user(request)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        # Only the fields sent; the service merges them with the stored row under its lock.
-        prefs = services.preferences_update(user=user, **data)
+        # Only the fields sent; the service writes them to the stored row under its lock.
+        data = validated_input(self.InputSerializer, request)
+        prefs = services.preferences_update(user=request_user(request), **data)
         return Response(self.OutputSerializer(prefs).data)
 
 

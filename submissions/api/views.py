@@ -17,7 +17,6 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
-    extend_schema_view,
 )
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -27,8 +26,9 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from config.api.pagination import FeedCursorPagination
+from config.api.schema import list_schema
 from config.api.throttles import SubmissionsThrottle
-from config.api.views import PlainRowsListView, api_datetime
+from config.api.views import PlainRowsListView, api_datetime, validated_input
 from config.requests import request_user
 from courses import selectors as course_selectors
 from courses.models import Exercise
@@ -169,12 +169,7 @@ def _if_none_match(request: Request) -> set[str]:
     return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
-@extend_schema_view(
-    get=extend_schema(
-        summary="Your submissions, newest first (cursor pagination)",
-        examples=[OpenApiExample("submissions", value=[SUBMISSION_EXAMPLE], response_only=True)],
-    )
-)
+@list_schema("Your submissions, newest first (cursor pagination)", submissions=SUBMISSION_EXAMPLE)
 class SubmissionsView(PlainRowsListView[Submission]):
     """GET lists your submissions (cursor-paginated, newest first); POST submits code."""
 
@@ -277,9 +272,7 @@ class SubmissionsView(PlainRowsListView[Submission]):
             raise serializers.ValidationError(
                 {"Idempotency-Key": ["Use 8–100 characters: letters, digits, '_', '.', ':', '-'."]}
             )
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = validated_input(self.InputSerializer, request)
         exercise = _exercise_for(learner=learner, slug=data["exercise"])
         files = [services.IncomingFile(path=f["path"], content=f["content"]) for f in data["files"]]
         replayed = False
