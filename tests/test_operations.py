@@ -90,16 +90,21 @@ def _production_env() -> dict[str, str]:
     return env
 
 
-def test_check_deploy_is_clean_with_production_settings() -> None:
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+def _run(args: list[str], *, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Python with `args` in a fresh process (production settings unless `env` says)."""
+    return subprocess.run(
+        [sys.executable, *args],
         cwd=ROOT,
-        env=_production_env(),
+        env=_production_env() if env is None else env,
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
     )
+
+
+def test_check_deploy_is_clean_with_production_settings() -> None:
+    completed = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"])
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "no issues" in completed.stdout
 
@@ -110,35 +115,15 @@ def test_production_logs_are_json_with_the_request_id() -> None:
         "from config.observability import request_id_var; request_id_var.set('rid-9');"
         "logging.getLogger('apprentice.test').warning('hello %s', 'world')"
     )
-    completed = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=_production_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    completed = _run(["-c", code])
     line = json.loads(completed.stderr.strip().splitlines()[-1])
     assert line["message"] == "hello world"
     assert line["request_id"] == "rid-9"
     assert line["level"] == "WARNING"
 
 
-def _check_with(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
 def test_an_unknown_log_format_stops_start_up_with_a_clear_message() -> None:
-    completed = _check_with({**_production_env(), "LOG_FORMAT": "xml"})
+    completed = _run(["manage.py", "check"], env={**_production_env(), "LOG_FORMAT": "xml"})
     assert completed.returncode != 0
     assert "LOG_FORMAT is 'xml'; use 'text' or 'json'." in completed.stderr
 
@@ -146,7 +131,7 @@ def test_an_unknown_log_format_stops_start_up_with_a_clear_message() -> None:
 def test_production_refuses_to_start_without_a_secret_key() -> None:
     env = _production_env()
     del env["DJANGO_SECRET_KEY"]
-    completed = _check_with(env)
+    completed = _run(["manage.py", "check"], env=env)
     assert completed.returncode != 0
     assert "DJANGO_SECRET_KEY" in completed.stderr
 
