@@ -10,6 +10,15 @@ from notifications import services, tasks
 from notifications.models import DeliveryStatus, Kind, Notification
 
 
+def review_ready(learner, key: str):
+    """A mentorship notice (inbox and email) for `learner`, created."""
+    created = services.notification_create(
+        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key=key, title="t", body="b"
+    )
+    assert created is not None
+    return created
+
+
 def test_notification_create_is_idempotent_per_key(
     learner, published, django_capture_on_commit_callbacks
 ):
@@ -56,20 +65,14 @@ def test_quiet_mode_mutes_reminders_and_keeps_mentor_messages_in_the_inbox_only(
         )
         is None
     )
-    ready = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:2", title="t", body="b"
-    )
-    assert ready is not None
+    ready = review_ready(learner, "round:2")
     assert ready.inbox_status == DeliveryStatus.SENT
     assert ready.email_status == DeliveryStatus.SKIPPED
 
 
 def test_email_channel_off_skips_email_but_not_inbox(learner):
     services.preferences_update(user=learner, email_enabled=False, in_app_enabled=True, quiet=False)
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:3", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:3")
     assert created.email_status == DeliveryStatus.SKIPPED
 
 
@@ -110,10 +113,7 @@ def test_email_has_text_html_and_one_click_unsubscribe(learner, published):
 
 
 def test_delivering_a_batch_twice_sends_once(learner):
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:6", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:6")
     tasks.deliver_batch(notification_ids=[created.pk])
     tasks.deliver_batch(notification_ids=[created.pk])
     assert len(mail.outbox) == 1
@@ -122,10 +122,7 @@ def test_delivering_a_batch_twice_sends_once(learner):
 def test_failed_email_is_retried_with_backoff_and_recorded_after_the_last_retry(
     learner, monkeypatch
 ):
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:7", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:7")
 
     def refuse(*args, **kwargs):
         raise OSError("connection refused")
@@ -155,10 +152,7 @@ def test_failed_email_is_retried_with_backoff_and_recorded_after_the_last_retry(
 def test_retry_countdown_grows_exponentially(learner, monkeypatch):
     from celery.exceptions import Retry
 
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:8", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:8")
     monkeypatch.setattr(
         "django.core.mail.EmailMultiAlternatives.send",
         lambda *a, **k: (_ for _ in ()).throw(OSError("down")),
@@ -183,10 +177,7 @@ def test_retry_countdown_grows_exponentially(learner, monkeypatch):
 
 
 def test_unsubscribe_stops_queued_email(learner):
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:9", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:9")
     services.email_unsubscribe(user=learner)
     tasks.deliver_batch(notification_ids=[created.pk])
     assert mail.outbox == []
@@ -196,10 +187,7 @@ def test_unsubscribe_stops_queued_email(learner):
 
 
 def test_every_email_of_a_notification_carries_the_same_message_id(learner):
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:9", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:9")
     tasks.deliver_batch(notification_ids=[created.pk])
     [message] = mail.outbox
     assert (
@@ -272,18 +260,12 @@ def test_a_title_with_line_breaks_makes_a_one_line_subject(learner):
 
 
 def test_notifications_older_than_the_retention_are_deleted(learner, settings):
-    old = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:13", title="t", body="b"
-    )
-    assert old is not None
+    old = review_ready(learner, "round:13")
     Notification.objects.filter(pk=old.pk).update(
         created_at=timezone.now()
         - datetime.timedelta(days=settings.NOTIFICATION_RETENTION_DAYS + 1)
     )
-    fresh = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:14", title="t", body="b"
-    )
-    assert fresh is not None
+    fresh = review_ready(learner, "round:14")
     assert services.notification_prune() == 1
     assert list(Notification.objects.values_list("pk", flat=True)) == [fresh.pk]
 
