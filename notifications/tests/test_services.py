@@ -10,10 +10,10 @@ from notifications import services, tasks
 from notifications.models import DeliveryStatus, Kind, Notification
 
 
-def review_ready(learner, key: str):
+def review_ready(learner, key: str, *, title: str = "t", body: str = "b", url: str = ""):
     """A mentorship notice (inbox and email) for `learner`, created."""
     created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key=key, title="t", body="b"
+        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key=key, title=title, body=body, url=url
     )
     assert created is not None
     return created
@@ -88,16 +88,14 @@ def test_both_channels_off_creates_nothing(learner):
     )
 
 
-def test_email_has_text_html_and_one_click_unsubscribe(learner, published):
-    created = services.notification_create(
-        recipient=learner,
-        kind=Kind.REVIEW_READY,
-        dedupe_key="round:5",
+def test_email_has_text_html_and_one_click_unsubscribe(learner, published, settings):
+    created = review_ready(
+        learner,
+        "round:5",
         title="Your review is ready",
         body="Grace reviewed version 1.",
-        url="/mentors/",
+        url="/mentors/rounds/5/",
     )
-    assert created is not None
     assert tasks.deliver_batch(notification_ids=[created.pk]) == 1
     [message] = mail.outbox
     assert message.subject == "Your review is ready"
@@ -107,6 +105,9 @@ def test_email_has_text_html_and_one_click_unsubscribe(learner, published):
     assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert unsubscribe in message.body
+    # Every link is absolute on SITE_URL: the notification's own, the inbox, the settings.
+    for path in ("/mentors/rounds/5/", "/notifications/", "/notifications/preferences/"):
+        assert f"{settings.SITE_URL.rstrip('/')}{path}\n" in message.body
     created.refresh_from_db()
     assert created.email_status == DeliveryStatus.SENT
     assert created.email_attempts == 1
@@ -247,14 +248,7 @@ def test_one_email_that_cannot_be_sent_does_not_stop_its_batch(learner, make_lea
 
 
 def test_a_title_with_line_breaks_makes_a_one_line_subject(learner):
-    created = services.notification_create(
-        recipient=learner,
-        kind=Kind.REVIEW_READY,
-        dedupe_key="round:15",
-        title="a\nb\r\nc",
-        body="b",
-    )
-    assert created is not None
+    created = review_ready(learner, "round:15", title="a\nb\r\nc")
     assert tasks.deliver_batch(notification_ids=[created.pk]) == 1
     assert mail.outbox[0].subject == "a b c"
 
