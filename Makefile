@@ -79,7 +79,7 @@ $(VENV)/.installed: requirements/local.txt
 
 ## runtimes: the learner runtimes the sandbox mounts (rebuilt only when a lock file changes)
 runtimes: venv
-	$(PY) -m submissions.sandbox.runtimes build
+	$(PY) -m submissions.sandbox runtimes build
 
 migrate: venv
 	@mkdir -p var/broker/queue var/broker/control

@@ -76,7 +76,7 @@ def demo_users_ensure() -> list[DemoAccount]:
             )
             profile.tracks.set(tracks)
     # The learner enrolled before the mentor existed: give them their mentor now.
-    mentor_services.assign_waiting_learners()
+    mentor_services.waiting_learners_assign()
     return list(DEMO_ACCOUNTS)
 
 

@@ -3,8 +3,9 @@
 Prints (never fails on targets; see bench/README.md):
   1. submit → stored result latency, p50/p95 over sequential submissions, 1 worker, for a
      10-test `core` exercise (both runs: visible tests and hidden checks);
-  2. the same for a `data` exercise that imports pandas and scikit-learn, and the share of
-     its latency spent importing them;
+  2. the same for a `data` exercise that imports pandas and scikit-learn: cold runs, warm
+     runs back to back, and warm runs with a learner's pause between result and next submit
+     (see submissions/sandbox/warm.py), and the share of the cold latency spent importing;
   3. sandbox overhead: the two runs in bwrap vs the same two runs as bare `pytest` processes;
   4. sustained throughput: a burst of submissions to one worker with 2 pool processes.
 
@@ -39,6 +40,8 @@ LATENCY_RUNS = int(os.environ.get("BENCH_LATENCY_RUNS", "40"))
 OVERHEAD_RUNS = int(os.environ.get("BENCH_OVERHEAD_RUNS", "20"))
 BURST = int(os.environ.get("BENCH_BURST", "200"))
 WARMUP = 3
+# 2c: seconds between a result and the next submission (a learner reads the result first).
+LEARNER_PAUSE = float(os.environ.get("BENCH_LEARNER_PAUSE", "2"))
 STALL_SECONDS = 120.0  # give up on the burst if nothing finishes for this long
 # The bench submits far faster than a person may, and quality checks would compete with
 # grading for the same cores: both are switched off through the settings' environment.
@@ -47,6 +50,7 @@ BENCH_ENV = {
     "SUBMISSIONS_PENDING_MAX": "1000000",
     "SUBMISSION_QUALITY_CHECKS": "false",
     "LOG_LEVEL": "WARNING",
+    "SANDBOX_WARM_POOL": "true",  # as in production (the test settings turn it off)
 }
 TARGETS = {"p50": 0.5, "p95": 1.0, "data_p50": 1.5, "overhead_pct": 10.0, "per_minute": 240.0}
 
@@ -123,15 +127,25 @@ def wait_final(submission_id: int, *, timeout: float = 60.0, poll: float = 0.002
 
 
 def bench_latency(
-    learner: object, exercise: object, files: list[object], *, label: str, p50_target: float
+    learner: object,
+    exercise: object,
+    files: list[object],
+    *,
+    label: str,
+    p50_target: float,
+    pause: float = 0.0,
 ) -> float:
     from submissions import services
     from submissions.models import Submission
 
-    print(f"\n{label}: submit → stored result, {LATENCY_RUNS} sequential submissions, 1 worker")
+    gap = f", {pause:g} s between a result and the next submit" if pause else ", back to back"
+    print(
+        f"\n{label}: submit → stored result, {LATENCY_RUNS} sequential submissions{gap}, 1 worker"
+    )
     for _ in range(WARMUP):
         submission = services.submission_create(learner=learner, exercise=exercise, files=files)
         wait_final(submission.pk)
+        time.sleep(pause)
     latencies: list[float] = []
     outcomes: Counter[str] = Counter()
     ids = []
@@ -141,6 +155,7 @@ def bench_latency(
         outcomes[wait_final(submission.pk)] += 1
         latencies.append(time.perf_counter() - started)
         ids.append(submission.pk)
+        time.sleep(pause)  # not counted: the learner reads the result
     rows = Submission.objects.filter(pk__in=ids)
     stored = [(s.finished_at - s.created_at).total_seconds() for s in rows if s.finished_at]
     sandbox = [s.duration_ms / 1000 for s in rows if s.duration_ms is not None]
@@ -437,18 +452,33 @@ def main() -> None:
         ) as workers:
             workers.start(concurrency=1).wait_ready()
             bench_latency(learner, exercise, files, label="1. core", p50_target=TARGETS["p50"])
-            data_p50 = bench_latency(
+            workers.kill_all()
+            workers.extra_env["SANDBOX_WARM_POOL"] = "false"
+            workers.start(concurrency=1).wait_ready()
+            cold_p50 = bench_latency(
                 learner,
                 data_exercise,
                 data_files,
-                label=f"2. data ({data_exercise.slug})",
+                label=f"2a. data ({data_exercise.slug}), cold runs (SANDBOX_WARM_POOL=false)",
                 p50_target=TARGETS["data_p50"],
             )
             modules, seconds = import_seconds(data_exercise)
             print(
                 f"   importing {', '.join(modules)} in the runtime: {seconds:.3f} s beyond pytest"
-                f" itself, {seconds / data_p50:.0%} of the p50 (the two runs import in parallel)"
+                f" itself, {seconds / cold_p50:.0%} of the p50 (the two runs import in parallel)"
             )
+            workers.kill_all()
+            workers.extra_env["SANDBOX_WARM_POOL"] = "true"
+            workers.start(concurrency=1).wait_ready()
+            for label, pause in (("2b", 0.0), ("2c", LEARNER_PAUSE)):
+                bench_latency(
+                    learner,
+                    data_exercise,
+                    data_files,
+                    label=f"{label}. data ({data_exercise.slug}), warm runs",
+                    p50_target=TARGETS["data_p50"],
+                    pause=pause,
+                )
             workers.kill_all()
             bench_overhead(exercise)
             workers.start(concurrency=2).wait_ready()

@@ -30,7 +30,7 @@ from submissions.sandbox import (
     record_answer_key,
     runtimes,
 )
-from submissions.sandbox.runner import INSIDE, INSIDE_FILES
+from submissions.sandbox.layout import INSIDE, INSIDE_FILES
 from submissions.sandbox.runner import hidden_checks_pass as runner_hidden_checks_pass
 from submissions.sandbox.suites import MutantFile, grade_test_suite
 

@@ -38,7 +38,7 @@ class MentorProfileAdmin(admin.ModelAdmin[MentorProfile]):
     list_per_page = 50
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[MentorProfile]:
-        return selectors.mentors_with_load()
+        return selectors.mentor_profile_list()
 
     @admin.display(description="Active mentees / capacity", ordering="active_mentees")
     def load(self, obj: MentorProfile) -> str:
@@ -52,7 +52,7 @@ class MentorProfileAdmin(admin.ModelAdmin[MentorProfile]):
         super().save_related(request, form, formsets, change)
         # New tracks, more capacity or back from a pause: waiting learners may fit now. A
         # worker hands the places out (the task the beat runs too), not this request.
-        services.assign_waiting_learners_later()
+        services.waiting_learners_assign_later()
         messages.info(request, "Waiting learners are being matched with mentors.")
 
 
@@ -132,7 +132,7 @@ class UnassignedLearnerAdmin(admin.ModelAdmin[UnassignedLearner]):
     list_per_page = 50
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[UnassignedLearner]:
-        ids = selectors.unassigned_enrollments().values("pk")
+        ids = selectors.enrollment_list_unassigned().values("pk")
         waiting = UnassignedLearner.objects.filter(pk__in=ids).select_related("learner", "track")
         return cast("QuerySet[UnassignedLearner]", waiting)
 

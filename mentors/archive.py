@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass
 from typing import IO
 
-from config.errors import ApplicationError
+from mentors.errors import ArchiveError
 
 # Folders that are never part of a project's source; dropped silently (but still bounded).
 IGNORED_PARTS = frozenset({"__MACOSX", ".git", "__pycache__", ".venv", "venv", "node_modules"})
@@ -29,10 +29,6 @@ RATIO_MIN_BYTES = 1024 * 1024
 MAX_PATH_CHARS = 300  # stored paths are unique per version; longer names are refused
 # What tar headers, padding and folders may add on top of the files' own bytes.
 TAR_OVERHEAD = 4 * 1024 * 1024
-
-
-class ArchiveError(ApplicationError):
-    code = "invalid_archive"
 
 
 @dataclass(frozen=True)

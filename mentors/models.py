@@ -111,6 +111,12 @@ class PortfolioSettings(models.Model):
         return f"Portfolio of {self.user}"
 
 
+class CapstoneQuerySet(models.QuerySet["Capstone"]):
+    def approved(self) -> CapstoneQuerySet:
+        """Finished: the learner needs no mentor in the track any more."""
+        return self.filter(status=Capstone.Status.APPROVED)
+
+
 class Capstone(models.Model):
     """The final project of a learner's track. Created by staff override (`unlocked`) or
     when the learner starts it; one per learner and track."""
@@ -140,6 +146,8 @@ class Capstone(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = CapstoneQuerySet.as_manager()
+
     class Meta:
         ordering = ("-created_at",)
         constraints = [
@@ -152,6 +160,14 @@ class Capstone(models.Model):
     @property
     def is_started(self) -> bool:
         return self.started_at is not None
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_in_review(self) -> bool:
+        return self.status == self.Status.IN_REVIEW
 
 
 class CapstoneVersion(models.Model):

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 
 from accounts.models import User
 from courses import selectors as course_selectors
@@ -27,7 +36,7 @@ from submissions.sandbox import SandboxFile
 CAPSTONE_PHASE_NUMBER = 3
 
 
-def mentors_with_load() -> QuerySet[MentorProfile]:
+def mentor_profile_list() -> QuerySet[MentorProfile]:
     """Profiles annotated with `active_mentees` (one query, for lists and admin)."""
     return (
         MentorProfile.objects.select_related("user")
@@ -36,11 +45,11 @@ def mentors_with_load() -> QuerySet[MentorProfile]:
     )
 
 
-def mentor_profile_for_user(*, user: User) -> MentorProfile | None:
-    return mentors_with_load().filter(user=user).first()
+def mentor_profile_get(*, user: User) -> MentorProfile | None:
+    return mentor_profile_list().filter(user=user).first()
 
 
-def active_assignment(*, learner: User) -> MentorAssignment | None:
+def assignment_get_active(*, learner: User) -> MentorAssignment | None:
     return (
         MentorAssignment.objects.active()
         .select_related("mentor__user", "track")
@@ -49,18 +58,22 @@ def active_assignment(*, learner: User) -> MentorAssignment | None:
     )
 
 
-def assignment_history(*, learner: User) -> QuerySet[MentorAssignment]:
+def assignment_list(*, learner: User) -> QuerySet[MentorAssignment]:
     return MentorAssignment.objects.filter(learner=learner).select_related(
         "mentor__user", "track", "assigned_by"
     )
 
 
-def unassigned_enrollments() -> QuerySet[Enrollment]:
+def capstone_is_approved(*, learner: User, track: Track) -> bool:
+    return Capstone.objects.approved().filter(learner=learner, track=track).exists()
+
+
+def enrollment_list_unassigned() -> QuerySet[Enrollment]:
     """Active enrollments whose learner has no mentor (and no approved capstone in the
     track), longest waiting first: the order in which freed capacity is handed out."""
     has_mentor = MentorAssignment.objects.active().filter(learner=OuterRef("learner"))
-    finished = Capstone.objects.filter(
-        learner=OuterRef("learner"), track=OuterRef("track"), status=Capstone.Status.APPROVED
+    finished = Capstone.objects.approved().filter(
+        learner=OuterRef("learner"), track=OuterRef("track")
     )
     return (
         Enrollment.objects.active()
@@ -70,16 +83,17 @@ def unassigned_enrollments() -> QuerySet[Enrollment]:
     )
 
 
-def mentees(*, mentor: MentorProfile) -> QuerySet[MentorAssignment]:
+def mentee_list(*, mentor_user: User) -> QuerySet[MentorAssignment]:
+    """The active mentees of a mentor, longest mentored first (none for anybody else)."""
     return (
         MentorAssignment.objects.active()
-        .filter(mentor=mentor)
+        .filter(mentor__user=mentor_user)
         .select_related("learner", "track")
         .order_by("created_at")
     )
 
 
-def can_review(*, user: User, learner_id: int) -> bool:
+def review_allowed(*, user: User, learner_id: int) -> bool:
     """Staff, or the learner's currently assigned mentor."""
     if user.is_staff:
         return True
@@ -88,7 +102,7 @@ def can_review(*, user: User, learner_id: int) -> bool:
     )
 
 
-def capstone_for_learner(*, learner: User, track: Track) -> Capstone | None:
+def _capstone_query(*, learner: User, track: Track) -> Capstone | None:
     return (
         Capstone.objects.select_related("track", "certificate")
         .prefetch_related(
@@ -102,13 +116,48 @@ def capstone_for_learner(*, learner: User, track: Track) -> Capstone | None:
     )
 
 
+def capstone_get(*, learner: User) -> Capstone | None:
+    """The learner's capstone in the track they are enrolled in, None before they start it."""
+    enrollment = course_selectors.active_enrollment(learner=learner)
+    if enrollment is None:
+        return None
+    return _capstone_query(learner=learner, track=enrollment.track)
+
+
+@dataclass(frozen=True)
+class CapstonePage:
+    """What the learner's capstone page shows (`enrollment` None: nothing else is set)."""
+
+    enrollment: Enrollment | None
+    capstone: Capstone | None = None
+    unlocked: bool = False
+    assignment: MentorAssignment | None = None
+    rounds: list[ReviewRound] = field(default_factory=list)
+    portfolio: PortfolioSettings | None = None
+
+
+def capstone_page_get(*, learner: User) -> CapstonePage:
+    enrollment = course_selectors.active_enrollment(learner=learner)
+    if enrollment is None:
+        return CapstonePage(enrollment=None)
+    capstone = _capstone_query(learner=learner, track=enrollment.track)
+    return CapstonePage(
+        enrollment=enrollment,
+        capstone=capstone,
+        unlocked=capstone is not None or phase_three_done(enrollment=enrollment),
+        assignment=assignment_get_active(learner=learner),
+        rounds=list(round_list(capstone=capstone)) if capstone else [],
+        portfolio=PortfolioSettings.objects.filter(user=learner).first(),
+    )
+
+
 def phase_three_done(*, enrollment: Enrollment) -> bool:
     progress = course_selectors.learner_progress(enrollment=enrollment)
     phases = [p for p in progress.phases if p.phase.number == CAPSTONE_PHASE_NUMBER]
     return bool(phases) and all(p.is_complete for p in phases)
 
 
-def review_queue(*, user: User) -> QuerySet[ReviewRound]:
+def round_list_waiting(*, user: User) -> QuerySet[ReviewRound]:
     """Rounds waiting for a review, oldest first: the assigned mentor's mentees, or every
     waiting round for staff who are not mentors."""
     rounds = ReviewRound.objects.filter(status=ReviewRound.Status.WAITING)
@@ -122,17 +171,13 @@ def review_queue(*, user: User) -> QuerySet[ReviewRound]:
     ).order_by("created_at", "pk")
 
 
-def rounds_waiting_longest() -> QuerySet[ReviewRound]:
-    return ReviewRound.objects.filter(status=ReviewRound.Status.WAITING).order_by("created_at")
-
-
 def _round_query(messages: QuerySet[RoundMessage]) -> QuerySet[ReviewRound]:
     return ReviewRound.objects.select_related(
         "capstone__learner", "capstone__track", "version__check_run", "reviewer"
     ).prefetch_related("scores", Prefetch("messages", queryset=messages.select_related("author")))
 
 
-def round_for_viewer(*, user: User, round_id: int) -> ReviewRound:
+def round_get(*, user: User, round_id: int) -> ReviewRound:
     """The round with what its page shows. Raises ReviewRound.DoesNotExist unless the user
     is the learner, their assigned mentor or staff (pages turn that into a 404).
 
@@ -141,7 +186,7 @@ def round_for_viewer(*, user: User, round_id: int) -> ReviewRound:
     after they left, are not theirs to read."""
     review_round = _round_query(RoundMessage.objects.all()).get(pk=round_id)
     learner_id = review_round.capstone.learner_id
-    if learner_id == user.pk or can_review(user=user, learner_id=learner_id):
+    if learner_id == user.pk or review_allowed(user=user, learner_id=learner_id):
         return review_round
     if review_round.reviewer_id != user.pk:
         raise ReviewRound.DoesNotExist
@@ -153,38 +198,79 @@ def round_for_viewer(*, user: User, round_id: int) -> ReviewRound:
     return _round_query(RoundMessage.objects.filter(created_at__lte=left)).get(pk=round_id)
 
 
-def round_files(*, review_round: ReviewRound) -> list[CapstoneFile]:
-    """Files of the round's version without their content (for the file tree)."""
-    return list(
-        CapstoneFile.objects.filter(version_id=review_round.version_id)
-        .defer("content")
-        .annotate(comment_count=Count("comments"))
-        .order_by("path")
+def _file_entries() -> QuerySet[CapstoneFile]:
+    """Files without their content (for the file tree), each with its comment count."""
+    return CapstoneFile.objects.defer("content").annotate(comment_count=Count("comments"))
+
+
+def _prefetch_detail(review_round: ReviewRound) -> ReviewRound:
+    """The round with its line comments (`line_comments`) and its version's file entries
+    (`version.files`, see `_file_entries`) prefetched."""
+    prefetch_related_objects(
+        [review_round],
+        Prefetch("line_comments", queryset=LineComment.objects.select_related("file", "author")),
+        Prefetch("version__files", queryset=_file_entries().order_by("path")),
     )
+    return review_round
 
 
-def round_file(*, review_round: ReviewRound, path: str) -> CapstoneFile | None:
+def round_detail_get(*, user: User, round_id: int) -> ReviewRound:
+    """`round_get`, with the line comments and the file entries (`_prefetch_detail`)."""
+    return _prefetch_detail(round_get(user=user, round_id=round_id))
+
+
+def round_file_get(*, review_round: ReviewRound, path: str) -> CapstoneFile | None:
     return CapstoneFile.objects.filter(version_id=review_round.version_id, path=path).first()
 
 
-def round_comments(*, review_round: ReviewRound) -> list[LineComment]:
-    return list(
-        LineComment.objects.filter(review_round=review_round).select_related("file", "author")
+@dataclass(frozen=True)
+class RoundPage:
+    """What a round's page shows: its files, comments and the file opened (with content)."""
+
+    review_round: ReviewRound
+    rounds: list[ReviewRound]  # every round of the capstone, first to last
+    files: list[CapstoneFile]  # without content, in path order
+    comments: list[LineComment]
+    selected: CapstoneFile | None
+    is_reviewer: bool
+
+
+def round_page_get(*, user: User, review_round: ReviewRound, path: str = "") -> RoundPage:
+    """The page of a round the user may read (`round_get`), with the file at `path` opened;
+    with no path, the README at the top of the project, else the first text file."""
+    _prefetch_detail(review_round)
+    files = list(review_round.version.files.all())
+    text_files = [f for f in files if f.is_text]
+    wanted = path or next(
+        (f.path for f in text_files if f.path.lower().startswith("readme")),
+        text_files[0].path if text_files else "",
+    )
+    capstone = review_round.capstone
+    return RoundPage(
+        review_round=review_round,
+        rounds=list(round_list(capstone=capstone)),
+        files=files,
+        comments=list(review_round.line_comments.all()),
+        selected=round_file_get(review_round=review_round, path=wanted) if wanted else None,
+        is_reviewer=review_allowed(user=user, learner_id=capstone.learner_id),
     )
 
 
-def learner_rounds(*, capstone: Capstone) -> QuerySet[ReviewRound]:
-    return capstone.rounds.select_related("version__check_run").order_by("number")
+def round_list(*, capstone: Capstone) -> QuerySet[ReviewRound]:
+    """The capstone's rounds, first to last."""
+    return capstone.rounds.select_related(
+        "capstone__learner", "capstone__track", "version__check_run"
+    ).order_by("number")
 
 
-def check_run_sandbox_files(*, check_run: CheckRun) -> list[SandboxFile]:
+def check_run_file_list(*, check_run: CheckRun) -> list[SandboxFile]:
     rows = CapstoneFile.objects.filter(version_id=check_run.version_id, is_text=True).values_list(
         "path", "content"
     )
     return [SandboxFile(path=path, content=content) for path, content in rows]
 
 
-def check_run_runtime_name(*, check_run: CheckRun) -> str:
+def check_run_runtime_get(*, check_run: CheckRun) -> str:
     """The learner runtime of the capstone's track (its libraries are what it is built on)."""
     return str(
         CheckRun.objects.filter(pk=check_run.pk)
@@ -193,7 +279,7 @@ def check_run_runtime_name(*, check_run: CheckRun) -> str:
     )
 
 
-def certificate_by_code(*, code: str) -> Certificate:
+def certificate_get(*, code: str) -> Certificate:
     certificate: Certificate = Certificate.objects.select_related("capstone__track").get(
         code=code.upper()
     )
@@ -208,14 +294,15 @@ class Portfolio:
     projects: list[tuple[str, str]]  # (title, slug) of solved projects
 
 
-def public_portfolio(*, public_id: str) -> Portfolio:
+def portfolio_get_public(*, public_id: str) -> Portfolio:
     """Raises PortfolioSettings.DoesNotExist unless the learner opted in."""
     portfolio_settings = PortfolioSettings.objects.select_related("user").get(
         public_id=public_id, is_public=True
     )
     learner = portfolio_settings.user
     capstones = list(
-        Capstone.objects.filter(learner=learner, status=Capstone.Status.APPROVED)
+        Capstone.objects.approved()
+        .filter(learner=learner)
         .select_related("track", "certificate")
         .order_by("-completed_at")
     )
@@ -223,11 +310,11 @@ def public_portfolio(*, public_id: str) -> Portfolio:
         learner=learner,
         settings=portfolio_settings,
         capstones=capstones,
-        projects=solved_projects(learner=learner),
+        projects=project_list_solved(learner=learner),
     )
 
 
-def solved_projects(*, learner: User) -> list[tuple[str, str]]:
+def project_list_solved(*, learner: User) -> list[tuple[str, str]]:
     from courses.models import Exercise
 
     solved = course_selectors.solved_exercise_ids(learner=learner)

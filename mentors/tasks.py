@@ -29,9 +29,9 @@ def run_capstone_checks(check_run_id: int) -> str:
     check_run = services.check_run_claim(check_run_id=check_run_id)
     if check_run is None:
         return "skipped"
-    files = selectors.check_run_sandbox_files(check_run=check_run)
+    files = selectors.check_run_file_list(check_run=check_run)
     try:
-        runtime = runtimes.resolve(selectors.check_run_runtime_name(check_run=check_run))
+        runtime = runtimes.resolve(selectors.check_run_runtime_get(check_run=check_run))
         report = run_checks(files=files, runtime=runtime, mode=settings.SANDBOX_MODE)
     except (SandboxUnavailable, runtimes.RuntimeUnavailable) as exc:
         logger.error("capstone checks %s: sandbox unavailable: %s", check_run_id, exc)
@@ -48,7 +48,7 @@ def run_capstone_checks(check_run_id: int) -> str:
 )
 def assign_waiting_learners() -> int:
     """Safety net (beat): hand out capacity freed by changes made outside the services."""
-    return services.assign_waiting_learners()
+    return services.waiting_learners_assign()
 
 
 @shared_task(  # type: ignore[untyped-decorator]

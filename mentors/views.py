@@ -21,7 +21,6 @@ from django.views.decorators.http import require_POST
 from config import ratelimit
 from config.errors import ApplicationError
 from config.requests import request_user
-from courses import selectors as course_selectors
 from mentors import selectors, services
 from mentors.forms import (
     CapstoneUploadForm,
@@ -31,7 +30,7 @@ from mentors.forms import (
     PortfolioForm,
 )
 from mentors.highlight import highlight_lines
-from mentors.models import CapstoneFile, Certificate, PortfolioSettings, ReviewRound
+from mentors.models import CapstoneFile, Certificate, LineComment, PortfolioSettings, ReviewRound
 
 QUEUE_PAGE_SIZE = 20
 
@@ -41,10 +40,10 @@ QUEUE_PAGE_SIZE = 20
 
 @login_required
 def mentor_profile(request: HttpRequest) -> HttpResponse:
-    profile = selectors.mentor_profile_for_user(user=request_user(request))
+    profile = selectors.mentor_profile_get(user=request_user(request))
     if profile is None:
         raise PermissionDenied("Only mentors have a mentor profile.")
-    context = {"profile": profile, "mentees": selectors.mentees(mentor=profile)}
+    context = {"profile": profile, "mentees": selectors.mentee_list(mentor_user=profile.user)}
     return render(request, "mentors/profile.html", context)
 
 
@@ -53,7 +52,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     if not (user.is_mentor or user.is_staff):
         raise PermissionDenied("The review queue is for mentors.")
-    page = Paginator(selectors.review_queue(user=user), QUEUE_PAGE_SIZE).get_page(
+    page = Paginator(selectors.round_list_waiting(user=user), QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(request, "mentors/queue.html", {"page": page})
@@ -63,19 +62,17 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 def _capstone_context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
-    learner = request_user(request)
-    enrollment = course_selectors.active_enrollment(learner=learner)
-    context: dict[str, Any] = {"enrollment": enrollment}
-    if enrollment is None:
+    page = selectors.capstone_page_get(learner=request_user(request))
+    context: dict[str, Any] = {"enrollment": page.enrollment}
+    if page.enrollment is None:
         return context
-    capstone = selectors.capstone_for_learner(learner=learner, track=enrollment.track)
-    portfolio_settings = PortfolioSettings.objects.filter(user=learner).first()
+    portfolio_settings = page.portfolio
     context.update(
-        track=enrollment.track,
-        capstone=capstone,
-        unlocked=capstone is not None or selectors.phase_three_done(enrollment=enrollment),
-        assignment=selectors.active_assignment(learner=learner),
-        rounds=list(selectors.learner_rounds(capstone=capstone)) if capstone else [],
+        track=page.enrollment.track,
+        capstone=page.capstone,
+        unlocked=page.unlocked,
+        assignment=page.assignment,
+        rounds=page.rounds,
         upload_form=CapstoneUploadForm(),
         portfolio=portfolio_settings,
         portfolio_form=PortfolioForm(
@@ -149,27 +146,22 @@ def portfolio_settings(request: HttpRequest) -> HttpResponse:
 
 def _round(request: HttpRequest, round_id: int) -> ReviewRound:
     try:
-        return selectors.round_for_viewer(user=request_user(request), round_id=round_id)
+        return selectors.round_get(user=request_user(request), round_id=round_id)
     except ReviewRound.DoesNotExist as exc:
         raise Http404("No such review round") from exc
 
 
 @login_required
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
-    review_round = _round(request, round_id)
     user = request_user(request)
-    capstone = review_round.capstone
-    is_reviewer = selectors.can_review(user=user, learner_id=capstone.learner_id)
-    files = selectors.round_files(review_round=review_round)
-    text_files = [f for f in files if f.is_text]
-    wanted = request.GET.get("file") or next(
-        (f.path for f in text_files if f.path.lower().startswith("readme")),
-        text_files[0].path if text_files else "",
+    review_round = _round(request, round_id)
+    page = selectors.round_page_get(
+        user=user, review_round=review_round, path=request.GET.get("file", "")
     )
-    selected = selectors.round_file(review_round=review_round, path=wanted) if wanted else None
-    comments = selectors.round_comments(review_round=review_round)
-    by_line: dict[int, list[Any]] = defaultdict(list)
-    for comment in comments:
+    selected = page.selected
+    capstone = review_round.capstone
+    by_line: dict[int, list[LineComment]] = defaultdict(list)
+    for comment in page.comments:
         if selected is not None and comment.file_id == selected.pk:
             by_line[comment.line].append(comment)
     lines = []
@@ -183,13 +175,13 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         "capstone": capstone,
         "learner": capstone.learner,
         "check_run": getattr(review_round.version, "check_run", None),
-        "all_rounds": list(capstone.rounds.order_by("number").only("pk", "number", "status")),
-        "files": files,
-        "tree": _file_tree(files),
+        "all_rounds": page.rounds,
+        "files": page.files,
+        "tree": _file_tree(page.files),
         "selected": selected,
         "lines": lines,
-        "comments": comments,
-        "is_reviewer": is_reviewer,
+        "comments": page.comments,
+        "is_reviewer": page.is_reviewer,
         "is_learner": capstone.learner_id == user.pk,
         "message_form": MessageForm(),
         "decision_form": DecisionForm(track=capstone.track),
@@ -228,13 +220,25 @@ def _file_tree(files: list[CapstoneFile]) -> list[dict[str, Any]]:
     return nodes
 
 
-def _back(review_round: ReviewRound, path: str = "", line: int | None = None) -> str:
+def _back(
+    review_round: ReviewRound, path: str = "", line: int | None = None, anchor: str = ""
+) -> str:
+    """The round's page, at the file and line (or the section) the action came from."""
     url = reverse("mentors:round", args=[review_round.pk])
     if path:
         url += "?" + urlencode({"file": path})
     if line:
         url += f"#L{line}"
+    elif anchor:
+        url += f"#{anchor}"
     return url
+
+
+def _refused(request: HttpRequest, exc: ApplicationError) -> None:
+    """A service said no: 403 to who may not act on the round at all, else a message."""
+    if exc.status == 403:
+        raise PermissionDenied(exc.message) from exc
+    messages.error(request, exc.message)
 
 
 @login_required
@@ -248,16 +252,10 @@ def round_comment(request: HttpRequest, round_id: int) -> HttpResponse:
         return redirect(_back(review_round, path))
     try:
         comment = services.round_comment_add(
-            review_round=review_round,
-            author=request_user(request),
-            file_id=form.cleaned_data["file_id"],
-            line=form.cleaned_data["line"],
-            body=form.cleaned_data["body"],
+            review_round=review_round, author=request_user(request), **form.cleaned_data
         )
     except ApplicationError as exc:
-        if exc.status == 403:
-            raise PermissionDenied(exc.message) from exc
-        messages.error(request, exc.message)
+        _refused(request, exc)
         return redirect(_back(review_round, path))
     return redirect(_back(review_round, comment.file.path, comment.line))
 
@@ -275,12 +273,10 @@ def round_message(request: HttpRequest, round_id: int) -> HttpResponse:
                 body=form.cleaned_data["body"],
             )
         except ApplicationError as exc:
-            if exc.status == 403:
-                raise PermissionDenied(exc.message) from exc
-            messages.error(request, exc.message)
+            _refused(request, exc)
     else:
         messages.error(request, "Write a message (up to 4000 characters).")
-    return redirect(reverse("mentors:round", args=[review_round.pk]) + "#messages")
+    return redirect(_back(review_round, anchor="messages"))
 
 
 @login_required
@@ -292,7 +288,7 @@ def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, str(error))
-        return redirect(reverse("mentors:round", args=[review_round.pk]) + "#decision")
+        return redirect(_back(review_round, anchor="decision"))
     try:
         decided = services.round_decide(
             review_round=review_round,
@@ -302,10 +298,8 @@ def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
             scores=form.scores(),
         )
     except ApplicationError as exc:
-        if exc.status == 403:
-            raise PermissionDenied(exc.message) from exc
-        messages.error(request, exc.message)
-        return redirect(reverse("mentors:round", args=[review_round.pk]) + "#decision")
+        _refused(request, exc)
+        return redirect(_back(review_round, anchor="decision"))
     messages.success(request, f"Round {decided.number}: {decided.get_status_display()}.")
     return redirect("mentors:queue")
 
@@ -330,7 +324,7 @@ def _too_many_lookups(request: HttpRequest) -> HttpResponse | None:
 
 def _certificate(code: str) -> Certificate:
     try:
-        return selectors.certificate_by_code(code=code)
+        return selectors.certificate_get(code=code)
     except Certificate.DoesNotExist as exc:
         raise Http404("No certificate with this code") from exc
 
@@ -354,7 +348,7 @@ def certificate_print(request: HttpRequest, code: str) -> HttpResponse:
 
 def portfolio(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     try:
-        learner_portfolio = selectors.public_portfolio(public_id=str(public_id))
+        learner_portfolio = selectors.portfolio_get_public(public_id=str(public_id))
     except PortfolioSettings.DoesNotExist as exc:
         raise Http404("No public portfolio here") from exc
     return render(request, "mentors/portfolio.html", {"portfolio": learner_portfolio})

@@ -16,6 +16,7 @@ from submissions.sandbox import (
     SandboxUnavailable,
     grade_submission,
     runtimes,
+    warm,
 )
 from submissions.sandbox.suites import grade_test_suite
 from submissions.selectors import GradingJob
@@ -79,6 +80,16 @@ def grade(job: GradingJob) -> SandboxResult:
             runtime=runtime,
             limits=limits,
             mode=settings.SANDBOX_MODE,
+            warm=_warm_pool(),
         )
     except SandboxUnavailable as exc:
         return _not_ready("The grader is unavailable; staff have been told.", str(exc))
+
+
+def _warm_pool() -> warm.WarmPool | None:
+    """This worker process's warm runs (settings SANDBOX_WARM_*), or None when turned off."""
+    if not settings.SANDBOX_WARM_POOL:
+        return None
+    return warm.pool(
+        max_keys=settings.SANDBOX_WARM_KEYS, idle_seconds=settings.SANDBOX_WARM_IDLE_SECONDS
+    )

@@ -40,7 +40,7 @@ def upload_and_check(
         )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert len(enqueued) == 1
-    assert run_capstone_checks.apply(args=[enqueued[0]]).get() == "done"
+    assert run_capstone_checks.apply(args=[enqueued[0]]).get() == CheckRun.Status.DONE
     # A second delivery of the same message is a no-op.
     assert run_capstone_checks.apply(args=[enqueued[0]]).get() == "skipped"
     return ReviewRound.objects.get(version__check_run__pk=enqueued[0])
@@ -65,7 +65,7 @@ def test_learner_goes_from_enrollment_to_a_verified_certificate(
     # 1. Enrolling assigns the mentor automatically, and both are told.
     learner = make_learner("ada@example.com")
     course_services.enroll(learner=learner, track=backend_track)
-    assignment = selectors.active_assignment(learner=learner)
+    assignment = selectors.assignment_get_active(learner=learner)
     assert assignment is not None and assignment.mentor.user == mentor
     assert kinds_for(learner) == ["mentor_assigned"]
     assert kinds_for(mentor) == ["mentor_assigned"]
@@ -165,7 +165,7 @@ def test_learner_goes_from_enrollment_to_a_verified_certificate(
     capstone.refresh_from_db()
     assert capstone.status == Capstone.Status.APPROVED
     certificate = capstone.certificate
-    assert selectors.active_assignment(learner=learner) is None
+    assert selectors.assignment_get_active(learner=learner) is None
     assert kinds_for(learner).count("review_ready") == 2
 
     # 7. The certificate verifies publicly; the portfolio lists the capstone once opted in.

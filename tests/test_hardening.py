@@ -271,7 +271,7 @@ def test_saving_a_mentor_in_admin_queues_the_assignment_task_instead_of_running_
         ran.append("inline")
         return 0
 
-    monkeypatch.setattr(services, "assign_waiting_learners", inline)
+    monkeypatch.setattr(services, "waiting_learners_assign", inline)
     profile = mentor.mentor_profile
     url = reverse("admin:mentors_mentorprofile_change", args=[profile.pk])
     form = staff_client.get(url)

@@ -166,6 +166,27 @@ def test_a_worker_grades_a_submission_then_stores_quality_findings(
     assert ("ruff", "F401", "temperature.py") in findings
 
 
+def test_a_worker_with_warm_runs_grades_each_submission_in_a_sandbox_of_its_own(
+    learner: User, workers: WorkerSet
+) -> None:
+    """As in production (SANDBOX_WARM_POOL on): the first submission starts the warm runs the
+    second uses. The learner's code leaves a mark in /tmp; a reused sandbox would show it to
+    the second submission, whose code then raises at import and fails."""
+    workers.extra_env["SANDBOX_WARM_POOL"] = "true"
+    workers.start()
+    marking = with_prelude(
+        "import os\n\n"
+        "if os.path.exists('/tmp/mark'):\n    raise RuntimeError('a used sandbox')\n"
+        "open('/tmp/mark', 'w').close()\n"
+    )
+    for attempt in (1, 2, 3):
+        submission = submit(learner, marking)
+        graded = wait_until(final(submission.pk), what=f"grade {attempt}", workers=workers)
+        assert graded.status == Submission.Status.PASSED, (graded.reason, workers.logs())
+    assert "sandbox: 0 of 2 runs were warm" in workers.logs()
+    assert workers.logs().count("sandbox: 2 of 2 runs were warm") == 2
+
+
 def test_a_killed_pool_process_loses_nothing_the_message_is_redelivered(
     learner: User, workers: WorkerSet
 ) -> None:

@@ -245,6 +245,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
 
 # The grading sandbox: "bwrap" everywhere; "none" only for development, logged loudly.
 SANDBOX_MODE = env("SANDBOX", default="bwrap")
+# Warm runs (submissions/sandbox/warm.py): each worker process keeps, per exercise it graded
+# lately, a visible and a hidden run started ahead with pytest and the tests' libraries
+# imported; one-shot, replaced after each use, exit after the idle time.
+SANDBOX_WARM_POOL = env.bool("SANDBOX_WARM_POOL", default=True)
+SANDBOX_WARM_KEYS = env.int("SANDBOX_WARM_KEYS", default=4)
+SANDBOX_WARM_IDLE_SECONDS = env.float("SANDBOX_WARM_IDLE_SECONDS", default=300.0)
 SUBMISSIONS_PER_MINUTE = env.int("SUBMISSIONS_PER_MINUTE", default=10)
 SUBMISSIONS_PENDING_MAX = env.int("SUBMISSIONS_PENDING_MAX", default=3)
 # A claim is presumed dead after the exercise's wall limit plus this margin.

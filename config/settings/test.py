@@ -14,6 +14,9 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
 ACCOUNT_RATE_LIMITS = False
+# Grading tests start cold: a warm run left by one test would outlive it (the warm runs have
+# tests of their own, and the real-worker test turns them on).
+SANDBOX_WARM_POOL = env.bool("SANDBOX_WARM_POOL", default=False)
 # Each test process keeps its own counters (CI's Redis is shared with real workers).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests: serve from the finders

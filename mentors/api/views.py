@@ -5,11 +5,12 @@ a learner sees their own rounds, a mentor their mentees', everyone else gets 404
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission
@@ -22,7 +23,6 @@ from accounts.models import User
 from config.api.throttles import CertificateThrottle
 from config.api.views import UserListView
 from config.requests import request_user
-from courses import selectors as course_selectors
 from mentors import selectors, services
 from mentors.models import (
     Capstone,
@@ -38,6 +38,15 @@ class IsMentorOrStaff(BasePermission):
     def has_permission(self, request: Request, view: APIView) -> bool:
         user = request.user
         return bool(user.is_authenticated and (user.is_staff or getattr(user, "is_mentor", False)))
+
+
+_M = TypeVar("_M", bound=Model)
+
+
+class MentorListView(UserListView[_M]):
+    # A list only mentors and staff read. (No docstring: the schema describes the operation
+    # with UserListView's.)
+    permission_classes = [IsMentorOrStaff]
 
 
 # --- Shapes -----------------------------------------------------------------------------------
@@ -121,8 +130,8 @@ class FileEntrySerializer(serializers.Serializer[Any]):
 class RoundDetailSerializer(RoundSerializer):
     scores = ScoreSerializer(many=True)
     messages = MessageSerializer(many=True)
-    comments = CommentSerializer(many=True)
-    files = FileEntrySerializer(many=True)
+    comments = CommentSerializer(many=True, source="line_comments")
+    files = FileEntrySerializer(many=True, source="version.files")
 
     class Meta:
         ref_name = "ReviewRoundDetail"
@@ -176,21 +185,17 @@ CAPSTONE_EXAMPLE = {
 
 
 def _my_capstone(request: Request) -> Capstone:
-    learner = request_user(request)
-    enrollment = course_selectors.active_enrollment(learner=learner)
-    capstone = (
-        selectors.capstone_for_learner(learner=learner, track=enrollment.track)
-        if enrollment
-        else None
-    )
+    capstone = selectors.capstone_get(learner=request_user(request))
     if capstone is None:
         raise Http404("You have not started your capstone.")
     return capstone
 
 
-def _round_for(request: Request, round_id: int) -> ReviewRound:
+def _round_for(
+    request: Request, round_id: int, get: Callable[..., ReviewRound] = selectors.round_get
+) -> ReviewRound:
     try:
-        return selectors.round_for_viewer(user=request_user(request), round_id=round_id)
+        return get(user=request_user(request), round_id=round_id)
     except ReviewRound.DoesNotExist as exc:
         raise Http404("No such review round.") from exc
 
@@ -272,22 +277,18 @@ class CapstoneUploadView(APIView):
         return Response(self.OutputSerializer(version).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        summary="Review rounds of your capstone, first to last",
+        examples=[OpenApiExample("rounds", value=[ROUND_EXAMPLE], response_only=True)],
+    )
+)
 class CapstoneRoundListView(UserListView[ReviewRound]):
     model = ReviewRound
     serializer_class = RoundSerializer
 
     def list_for(self, user: User) -> QuerySet[ReviewRound]:
-        capstone = _my_capstone(self.request)
-        return selectors.learner_rounds(capstone=capstone).select_related(
-            "capstone__learner", "capstone__track"
-        )
-
-    @extend_schema(
-        summary="Review rounds of your capstone, first to last",
-        examples=[OpenApiExample("rounds", value=[ROUND_EXAMPLE], response_only=True)],
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+        return selectors.round_list(capstone=_my_capstone(self.request))
 
 
 # --- Rounds (learner or their mentor) ---------------------------------------------------------
@@ -306,9 +307,7 @@ class RoundDetailView(APIView):
         ],
     )
     def get(self, request: Request, round_id: int) -> Response:
-        review_round = _round_for(request, round_id)
-        review_round.comments = selectors.round_comments(review_round=review_round)  # type: ignore[attr-defined]
-        review_round.files = selectors.round_files(review_round=review_round)  # type: ignore[attr-defined]
+        review_round = _round_for(request, round_id, get=selectors.round_detail_get)
         return Response(RoundDetailSerializer(review_round).data)
 
 
@@ -446,18 +445,8 @@ class MenteeSerializer(serializers.Serializer[MentorAssignment]):
         ref_name = "Mentee"
 
 
-class MenteeListView(UserListView[MentorAssignment]):
-    model = MentorAssignment
-    permission_classes = [IsMentorOrStaff]
-    serializer_class = MenteeSerializer
-
-    def list_for(self, user: User) -> QuerySet[MentorAssignment]:
-        profile = selectors.mentor_profile_for_user(user=user)
-        if profile is None:
-            return MentorAssignment.objects.none()
-        return selectors.mentees(mentor=profile)
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Mentor: your active mentees",
         examples=[
             OpenApiExample(
@@ -473,24 +462,27 @@ class MenteeListView(UserListView[MentorAssignment]):
             )
         ],
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+)
+class MenteeListView(MentorListView[MentorAssignment]):
+    model = MentorAssignment
+    serializer_class = MenteeSerializer
+
+    def list_for(self, user: User) -> QuerySet[MentorAssignment]:
+        return selectors.mentee_list(mentor_user=user)
 
 
-class ReviewQueueView(UserListView[ReviewRound]):
-    model = ReviewRound
-    permission_classes = [IsMentorOrStaff]
-    serializer_class = RoundSerializer
-
-    def list_for(self, user: User) -> QuerySet[ReviewRound]:
-        return selectors.review_queue(user=user)
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Mentor: rounds waiting for your review, oldest first",
         examples=[OpenApiExample("queue", value=[ROUND_EXAMPLE], response_only=True)],
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+)
+class ReviewQueueView(MentorListView[ReviewRound]):
+    model = ReviewRound
+    serializer_class = RoundSerializer
+
+    def list_for(self, user: User) -> QuerySet[ReviewRound]:
+        return selectors.round_list_waiting(user=user)
 
 
 # --- Public -----------------------------------------------------------------------------------
@@ -532,7 +524,7 @@ class CertificateVerifyView(APIView):
     )
     def get(self, request: Request, code: str) -> Response:
         try:
-            certificate = selectors.certificate_by_code(code=code)
+            certificate = selectors.certificate_get(code=code)
         except Certificate.DoesNotExist as exc:
             raise Http404("No certificate with this code.") from exc
         return Response(self.OutputSerializer(certificate).data)

@@ -9,12 +9,17 @@ import zipfile
 from collections.abc import Mapping
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from accounts.models import User
 from accounts.services import user_create
+from courses import selectors as course_selectors
+from courses import services as course_services
 from courses.models import Track
-from mentors import services
-from mentors.models import Capstone, MentorProfile
+from mentors import selectors, services
+from mentors.models import Capstone, MentorProfile, ReviewRound
+from submissions.models import Submission
+from submissions.tests.factories import GradedSubmissionFactory
 
 README = (
     "# Task API\n\nA small task manager HTTP API. Run it with `python -m app` and run the "
@@ -101,3 +106,48 @@ def started_capstone(learner: User, track: Track, *, staff: User) -> Capstone:
     """Staff-unlocked and started (the Phase 3 gate is tested separately)."""
     services.capstone_unlock(learner=learner, track=track, by=staff)
     return services.capstone_start(learner=learner)
+
+
+def finish_phase_three(learner: User, *, skip_lessons: int = 0, skip_exercises: int = 0) -> None:
+    """Complete the Phase 3 lessons and pass the Phase 3 exercises of the learner's plan
+    through the real services, leaving the last `skip_…` of each undone."""
+    in_phase_three = {"module__phase__number": selectors.CAPSTONE_PHASE_NUMBER}
+    lessons = list(course_selectors.lessons_for_learner(learner=learner).filter(**in_phase_three))
+    for lesson in lessons[: len(lessons) - skip_lessons]:
+        course_services.complete_lesson(learner=learner, lesson=lesson)
+    exercises = list(
+        course_selectors.exercises_for_learner(learner=learner).filter(**in_phase_three)
+    )
+    for exercise in exercises[: len(exercises) - skip_exercises]:
+        GradedSubmissionFactory.create(
+            learner=learner, exercise=exercise, status=Submission.Status.PASSED
+        )
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def full_scores(track: Track) -> dict[str, int]:
+    """The maximum score of every criterion of the track's rubric."""
+    return {str(c["slug"]): int(c["max_score"]) for c in track.rubric}
+
+
+def decide(
+    review_round: ReviewRound,
+    reviewer: User,
+    decision: str = ReviewRound.Status.APPROVED,
+    *,
+    scores: Mapping[str, int] | None = None,
+    summary: str = "ok",
+) -> ReviewRound:
+    """`round_decide`, every criterion at its maximum unless `scores` says otherwise."""
+    return services.round_decide(
+        review_round=review_round,
+        reviewer=reviewer,
+        decision=decision,
+        summary=summary,
+        scores=full_scores(review_round.capstone.track) if scores is None else scores,
+    )

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from courses.models import Track
-from mentors.archive import ArchiveError, ArchiveLimits, read_archive
+from mentors.archive import ArchiveLimits, read_archive
+from mentors.errors import ArchiveError
 from mentors.models import CapstoneVersion
 from mentors.tests.factories import (
     PROJECT,
@@ -221,7 +222,7 @@ def test_an_upload_without_a_started_capstone_is_refused_before_the_archive_is_r
     learner: User, learner_client: Client
 ) -> None:
     from mentors import services
-    from mentors.services import CapstoneError
+    from mentors.errors import CapstoneError
 
     bomb = upload(_tar_gz_of_zeros(".git/blob.bin", megabytes=200), "project.tar.gz")
     with pytest.raises(CapstoneError, match="Start your capstone before uploading it"):

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def mentor_of(learner: User) -> User | None:
-    assignment = selectors.active_assignment(learner=learner)
+    assignment = selectors.assignment_get_active(learner=learner)
     return assignment.mentor.user if assignment else None
 
 
@@ -29,6 +29,13 @@ def enroll(email: str, track: Track) -> User:
     learner = make_learner(email)
     course_services.enroll(learner=learner, track=track)
     return learner
+
+
+def two_mentors_and_a_learner(track: Track) -> tuple[User, User, User]:
+    """Two mentors of the track, then a learner enrolled in it (who gets the first)."""
+    first = make_mentor("m1@example.com", track)
+    second = make_mentor("m2@example.com", track)
+    return first, second, enroll("a@example.com", track)
 
 
 def test_enrolling_assigns_the_least_loaded_mentor_with_ties_to_the_oldest_profile(
@@ -44,12 +51,12 @@ def test_enrolling_assigns_the_least_loaded_mentor_with_ties_to_the_oldest_profi
 
 def test_paused_and_full_mentors_are_skipped_and_the_learner_waits(backend_track: Track) -> None:
     paused = make_mentor("paused@example.com", backend_track)
-    MentorProfile.objects.filter(user=paused).update(availability="paused")
+    MentorProfile.objects.filter(user=paused).update(availability=MentorProfile.Availability.PAUSED)
     make_mentor("small@example.com", backend_track, capacity=1)
     enroll("a@example.com", backend_track)
     waiting = enroll("b@example.com", backend_track)
     assert mentor_of(waiting) is None
-    assert [e.learner for e in selectors.unassigned_enrollments()] == [waiting]
+    assert [e.learner for e in selectors.enrollment_list_unassigned()] == [waiting]
 
 
 def test_freed_capacity_goes_to_the_learner_waiting_longest(backend_track: Track) -> None:
@@ -59,7 +66,7 @@ def test_freed_capacity_goes_to_the_learner_waiting_longest(backend_track: Track
     third = enroll("c@example.com", backend_track)
     assert mentor_of(first) == mentor
     MentorProfile.objects.filter(user=mentor).update(capacity=2)  # staff raise it in admin
-    assert services.assign_waiting_learners() == 1
+    assert services.waiting_learners_assign() == 1
     assert mentor_of(second) == mentor
     assert mentor_of(third) is None
 
@@ -67,16 +74,14 @@ def test_freed_capacity_goes_to_the_learner_waiting_longest(backend_track: Track
 def test_staff_reassign_with_a_reason_and_the_history_is_kept(
     backend_track: Track, staff: User
 ) -> None:
-    first = make_mentor("m1@example.com", backend_track)
-    second = make_mentor("m2@example.com", backend_track)
-    learner = enroll("a@example.com", backend_track)
+    first, second, learner = two_mentors_and_a_learner(backend_track)
     with pytest.raises(ApplicationError, match="reason"):
         services.assignment_set(learner=learner, mentor=second.mentor_profile, by=staff, reason=" ")
     services.assignment_set(
         learner=learner, mentor=second.mentor_profile, by=staff, reason="time zones match"
     )
     assert mentor_of(learner) == second
-    history = list(selectors.assignment_history(learner=learner))
+    history = list(selectors.assignment_list(learner=learner))
     assert [(a.mentor.user, a.is_active) for a in history] == [(second, True), (first, False)]
     assert history[0].reason == "time zones match" and history[0].assigned_by == staff
     assert "time zones match" in history[1].end_reason
@@ -142,16 +147,14 @@ def test_concurrent_enrollments_never_push_a_mentor_over_capacity(backend_track:
         thread.join(timeout=30)
     assert errors == []
     assert MentorAssignment.objects.active().count() == 1
-    assert selectors.unassigned_enrollments().count() == len(learners) - 1
+    assert selectors.enrollment_list_unassigned().count() == len(learners) - 1
 
 
 def test_staff_reassign_from_the_admin_action_with_a_reason(
     backend_track: Track, staff_client: Any
 ) -> None:
-    make_mentor("m1@example.com", backend_track)
-    second = make_mentor("m2@example.com", backend_track)
-    learner = enroll("a@example.com", backend_track)
-    assignment = selectors.active_assignment(learner=learner)
+    _, second, learner = two_mentors_and_a_learner(backend_track)
+    assignment = selectors.assignment_get_active(learner=learner)
     assert assignment is not None
     url = "/admin/mentors/mentorassignment/"
     data = {"action": "reassign", "_selected_action": [assignment.pk]}
@@ -167,37 +170,29 @@ def test_a_mentor_moved_off_a_learner_keeps_only_what_they_decided(
     backend_track: Track, staff: User
 ) -> None:
     from mentors.models import ReviewRound
-    from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
+    from mentors.tests.factories import PROJECT, decide, started_capstone, upload, zip_bytes
 
-    first = make_mentor("first@example.com", backend_track)
-    second = make_mentor("second@example.com", backend_track)
-    learner = enroll("learner@example.com", backend_track)
+    first, second, learner = two_mentors_and_a_learner(backend_track)
     assert mentor_of(learner) == first
     started_capstone(learner, backend_track, staff=staff)
     round_one = services.capstone_upload(
         learner=learner, upload=upload(zip_bytes(PROJECT))
     ).review_round
     services.round_message_add(review_round=round_one, author=first, body="Before I left.")
-    services.round_decide(
-        review_round=round_one,
-        reviewer=first,
-        decision="changes_requested",
-        summary="Tests.",
-        scores={},
-    )
+    decide(round_one, first, ReviewRound.Status.CHANGES_REQUESTED, scores={}, summary="Tests.")
     services.assignment_set(learner=learner, mentor=second.mentor_profile, by=staff, reason="leave")
     services.round_message_add(review_round=round_one, author=learner, body="After you left.")
     round_two = services.capstone_upload(
         learner=learner, upload=upload(zip_bytes({**PROJECT, "NOTES.md": "v2"}))
     ).review_round
 
-    seen = selectors.round_for_viewer(user=first, round_id=round_one.pk)
+    seen = selectors.round_get(user=first, round_id=round_one.pk)
     assert [m.body for m in seen.messages.all()] == ["Before I left."]
     with pytest.raises(ReviewRound.DoesNotExist):
-        selectors.round_for_viewer(user=first, round_id=round_two.pk)
-    assert not selectors.can_review(user=first, learner_id=learner.pk)
+        selectors.round_get(user=first, round_id=round_two.pk)
+    assert not selectors.review_allowed(user=first, learner_id=learner.pk)
     # The new mentor sees everything, and the learner too.
     for viewer in (second, learner):
-        assert selectors.round_for_viewer(user=viewer, round_id=round_two.pk) == round_two
-        everything = selectors.round_for_viewer(user=viewer, round_id=round_one.pk)
+        assert selectors.round_get(user=viewer, round_id=round_two.pk) == round_two
+        everything = selectors.round_get(user=viewer, round_id=round_one.pk)
         assert [m.body for m in everything.messages.all()] == ["Before I left.", "After you left."]

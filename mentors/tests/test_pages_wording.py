@@ -9,36 +9,15 @@ from django.urls import reverse
 
 from accounts.models import User
 from courses.models import Track
-from mentors import services
 from mentors.models import ReviewRound
 from mentors.tasks import run_capstone_checks
-from mentors.tests.factories import PROJECT, make_mentor, started_capstone, upload, zip_bytes
+from mentors.tests.factories import client_for, decide, make_mentor
 
 pytestmark = pytest.mark.django_db
 
 
-def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def review_round(mentor: User, learner: User, backend_track: Track, staff: User) -> ReviewRound:
-    started_capstone(learner, backend_track, staff=staff)
-    version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
-    return version.review_round
-
-
 def checks_url(review_round: ReviewRound) -> str:
     return reverse("mentors:round_checks", args=[review_round.pk])
-
-
-def approve(review_round: ReviewRound, mentor: User) -> None:
-    scores = {str(c["slug"]): int(c["max_score"]) for c in review_round.capstone.track.rubric}
-    services.round_decide(
-        review_round=review_round, reviewer=mentor, decision="approved", summary="ok", scores=scores
-    )
 
 
 def test_queued_checks_say_the_page_updates_itself_and_are_not_final(
@@ -76,7 +55,7 @@ def test_the_checks_fragment_is_a_404_for_people_outside_the_review(
 def test_after_approval_the_capstone_page_names_the_reviewer_not_a_waiting_list(
     review_round: ReviewRound, mentor: User, learner_client: Client
 ) -> None:
-    approve(review_round, mentor)
+    decide(review_round, mentor)
     page = learner_client.get(reverse("mentors:capstone")).content.decode()
     assert "waiting list" not in page
     assert "Reviewed and approved by" in page
@@ -85,7 +64,7 @@ def test_after_approval_the_capstone_page_names_the_reviewer_not_a_waiting_list(
 def test_a_certificate_speaks_of_the_capstone_not_the_whole_programme(
     review_round: ReviewRound, mentor: User, learner: User, learner_client: Client
 ) -> None:
-    approve(review_round, mentor)  # unlocked by staff with nothing else done
+    decide(review_round, mentor)  # unlocked by staff with nothing else done
     certificate = learner.certificates.get()
     for name in ("mentors:certificate", "mentors:certificate_print"):
         page = learner_client.get(reverse(name, args=[certificate.code])).content.decode()

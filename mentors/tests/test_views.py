@@ -10,37 +10,23 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Track
-from mentors import selectors, services
+from mentors import errors, selectors, services
 from mentors.models import Capstone, ReviewRound
 from mentors.tests.factories import (
     PROJECT,
+    client_for,
+    decide,
+    finish_phase_three,
     make_learner,
     make_mentor,
     started_capstone,
     upload,
     zip_bytes,
 )
-from submissions.models import Submission
-from submissions.tests.factories import GradedSubmissionFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def review_round(mentor: User, learner: User, backend_track: Track, staff: User) -> ReviewRound:
-    assert selectors.active_assignment(learner=learner) is not None
-    started_capstone(learner, backend_track, staff=staff)
-    version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
-    return version.review_round
 
 
 def round_urls(review_round: ReviewRound) -> list[tuple[str, dict[str, Any] | None]]:
@@ -128,24 +114,16 @@ def test_the_capstone_page_is_locked_until_phase_three_or_a_staff_unlock(
 
 
 def test_finishing_phase_three_unlocks_the_capstone(learner: User, learner_client: Client) -> None:
-    enrollment = course_selectors.active_enrollment(learner=learner)
-    assert enrollment is not None
-    in_phase_three = {"module__phase__number": selectors.CAPSTONE_PHASE_NUMBER}
-    for lesson in course_selectors.lessons_for_learner(learner=learner).filter(**in_phase_three):
-        course_services.complete_lesson(learner=learner, lesson=lesson)
-    *first, last = course_selectors.exercises_for_learner(learner=learner).filter(**in_phase_three)
-    for exercise in first:
-        GradedSubmissionFactory.create(
-            learner=learner, exercise=exercise, status=Submission.Status.PASSED
-        )
-    # One Phase 3 exercise still unsolved (a failed attempt does not count): still locked.
-    GradedSubmissionFactory.create(learner=learner, exercise=last)
-    assert not selectors.phase_three_done(enrollment=enrollment)
+    # One Phase 3 exercise still unsolved: locked, and starting is refused.
+    finish_phase_three(learner, skip_exercises=1)
+    assert "unlocks when you have finished the Phase 3" in (
+        learner_client.get(reverse("mentors:capstone")).content.decode()
+    )
     learner_client.post(reverse("mentors:capstone_start"))
     assert not Capstone.objects.filter(learner=learner).exists()
 
-    GradedSubmissionFactory.create(learner=learner, exercise=last, status=Submission.Status.PASSED)
-    assert selectors.phase_three_done(enrollment=enrollment)
+    finish_phase_three(learner)
+    assert "Start my capstone" in learner_client.get(reverse("mentors:capstone")).content.decode()
     response = learner_client.post(reverse("mentors:capstone_start"), follow=True)
     assert "Your deadline is" in response.content.decode()
     assert Capstone.objects.get(learner=learner).status == Capstone.Status.IN_PROGRESS
@@ -153,31 +131,20 @@ def test_finishing_phase_three_unlocks_the_capstone(learner: User, learner_clien
 
 def test_only_one_version_waits_for_review_at_a_time(review_round: ReviewRound) -> None:
     learner = review_round.capstone.learner
-    with pytest.raises(services.CapstoneError, match="waiting for review"):
+    with pytest.raises(errors.CapstoneError, match="waiting for review"):
         services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
 
 
 def test_approval_needs_every_rubric_criterion_and_cannot_happen_twice(
     review_round: ReviewRound, mentor: User, staff: User
 ) -> None:
-    with pytest.raises(services.ReviewError, match="Score every rubric criterion"):
-        services.round_decide(
-            review_round=review_round, reviewer=mentor, decision="approved", summary="ok", scores={}
-        )
-    scores = {str(c["slug"]): int(c["max_score"]) for c in review_round.capstone.track.rubric}
-    services.round_decide(
-        review_round=review_round, reviewer=mentor, decision="approved", summary="ok", scores=scores
-    )
-    with pytest.raises(services.ReviewError, match="already been decided"):
-        services.round_decide(
-            review_round=review_round,
-            reviewer=staff,
-            decision="approved",
-            summary="ok",
-            scores=scores,
-        )
+    with pytest.raises(errors.ReviewError, match="Score every rubric criterion"):
+        decide(review_round, mentor, scores={})
+    decide(review_round, mentor)
+    with pytest.raises(errors.ReviewError, match="already been decided"):
+        decide(review_round, staff)
     # The assignment ended with the approval; the mentor can still read what they decided.
-    assert selectors.active_assignment(learner=review_round.capstone.learner) is None
+    assert selectors.assignment_get_active(learner=review_round.capstone.learner) is None
     assert (
         client_for(mentor).get(reverse("mentors:round", args=[review_round.pk])).status_code == 200
     )

@@ -311,7 +311,7 @@ def test_review_reminders_link_the_mentor_to_the_queue_and_staff_to_the_rounds(
     from mentors import services as mentor_services
     from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
 
-    mentor_services.assign_waiting_learners()
+    mentor_services.waiting_learners_assign()
     started_capstone(learner, backend_track, staff=staff)
     mentor_services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
     report = planning.PlanReport()

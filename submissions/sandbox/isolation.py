@@ -76,20 +76,56 @@ class CgroupStats:
     pid_limit_hits: int = 0  # forks refused because the run had max_processes already
 
 
+_V1_LOW_SHARES, _V1_NORMAL_SHARES = 2, 1024
+
+
 class RunCgroup:
     """One run's memory and pids cgroup, nested under the worker's own (v2 when the host
     delegates controllers to us, v1 otherwise). Created before, joined between fork and
     exec, emptied and removed after the run."""
 
-    def __init__(self, *, memory_bytes: int, max_pids: int) -> None:
+    def __init__(self, *, memory_bytes: int, max_pids: int, low_cpu: bool = False) -> None:
         self.dirs: list[Path] = []
         self.version = 0
+        self.cpu_dir: Path | None = None
         name = f"apprentice-run-{secrets.token_hex(6)}"
         try:
             self._create(name, memory_bytes, max_pids)
         except OSError as exc:
             self.remove()
             raise SandboxUnavailable(f"cannot create the run's cgroup: {exc}") from exc
+        if low_cpu:
+            self._create_low_cpu(name)
+
+    def _create_low_cpu(self, name: str) -> None:
+        """A cpu cgroup with the lowest weight (a warm run importing ahead), raised by
+        `normal_cpu`. Best effort: without a cpu controller the run keeps a normal share."""
+        try:
+            if self.version == 1:
+                own = self._own_paths().get("cpu", "/").lstrip("/")
+                path = CGROUP_ROOT / "cpu" / own / name
+                path.mkdir()
+                self.cpu_dir = path
+                (path / "cpu.shares").write_text(str(_V1_LOW_SHARES))
+            else:
+                path = self.dirs[0]
+                parent = path.parent
+                if "cpu" not in (parent / "cgroup.subtree_control").read_text().split():
+                    (parent / "cgroup.subtree_control").write_text("+cpu")
+                (path / "cpu.weight").write_text("1")
+        except OSError as exc:
+            logger.info("sandbox: no low CPU weight for a warm run (%s)", exc)
+            if self.cpu_dir is not None:
+                with contextlib.suppress(OSError):
+                    self.cpu_dir.rmdir()
+                self.cpu_dir = None
+
+    def normal_cpu(self) -> None:
+        with contextlib.suppress(OSError, IndexError):
+            if self.cpu_dir is not None:
+                (self.cpu_dir / "cpu.shares").write_text(str(_V1_NORMAL_SHARES))
+            elif self.version == 2 and (self.dirs[0] / "cpu.weight").exists():
+                (self.dirs[0] / "cpu.weight").write_text("100")
 
     @staticmethod
     def _own_paths() -> dict[str, str]:
@@ -134,7 +170,8 @@ class RunCgroup:
 
     @property
     def procs_files(self) -> list[str]:
-        return [str(d / "cgroup.procs") for d in self.dirs]
+        extra = [self.cpu_dir] if self.cpu_dir is not None else []
+        return [str(d / "cgroup.procs") for d in [*self.dirs, *extra]]
 
     def stats(self) -> CgroupStats:
         stats = CgroupStats()
@@ -166,7 +203,8 @@ class RunCgroup:
                         os.kill(int(pid), signal.SIGKILL)
 
     def remove(self) -> None:
-        for directory in reversed(self.dirs):
+        extra = [self.cpu_dir] if self.cpu_dir is not None else []
+        for directory in reversed([*self.dirs, *extra]):
             for attempt in range(50):
                 try:
                     directory.rmdir()
@@ -179,6 +217,7 @@ class RunCgroup:
             else:
                 logger.error("sandbox: could not remove cgroup %s", directory)
         self.dirs = []
+        self.cpu_dir = None
 
 
 def cgroups_available() -> str:

@@ -4,6 +4,9 @@ enforce the wall clock, and leave nothing behind.
 Several runs (a submission's visible and hidden runs) go at once from a single thread:
 each is forked in turn (the pre-exec step must never run beside other threads), then one
 selector loop reads all of them. Each run has its own deadline, caps, cgroup and kill.
+
+A run may be *launched* before its files exist and *released* later (see `warm.py`): its
+launcher then waits on a "go" pipe, and the run's clock starts at the release.
 """
 
 from __future__ import annotations
@@ -51,10 +54,15 @@ class Spec:
     report_w: int
     report_r: int
     cgroup: RunCgroup | None = None
+    # A warm run's "go" pipe: the launcher waits for one byte on go_r before it runs.
+    go_r: int | None = None
+    go_w: int | None = None
 
 
 @dataclass
-class _Running:
+class Launched:
+    """A started process, released (its clock running) or still waiting for its go."""
+
     spec: Spec
     proc: subprocess.Popen[bytes] | None
     started: float
@@ -70,7 +78,7 @@ class _Running:
     spawn_error: str = ""
 
 
-def _kill(running: _Running) -> None:
+def _kill(running: Launched) -> None:
     if running.proc is not None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(running.proc.pid, signal.SIGKILL)
@@ -78,9 +86,11 @@ def _kill(running: _Running) -> None:
         running.spec.cgroup.kill_all()
 
 
-def _start(spec: Spec) -> _Running:
+def launch(spec: Spec) -> Launched:
+    """Start the process; a cold run (no go pipe) is released at once."""
     now = time.monotonic()
-    running = _Running(spec=spec, proc=None, started=now, deadline=now + spec.limits.wall_seconds)
+    running = Launched(spec=spec, proc=None, started=now, deadline=now + spec.limits.wall_seconds)
+    pass_fds = (spec.report_w,) if spec.go_r is None else (spec.report_w, spec.go_r)
     try:
         running.proc = subprocess.Popen(  # argv built by us; learner data only as files
             spec.argv,
@@ -88,7 +98,7 @@ def _start(spec: Spec) -> _Running:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             env=spec.env,
-            pass_fds=(spec.report_w,),
+            pass_fds=pass_fds,
             start_new_session=True,  # own process group, killed as a whole
             preexec_fn=spec.preexec,  # cgroup, mount ns, rlimits, uid drop: syscalls only
         )
@@ -97,12 +107,50 @@ def _start(spec: Spec) -> _Running:
         running.done = True
     finally:
         os.close(spec.report_w)
+        if spec.go_r is not None:
+            os.close(spec.go_r)
     if running.proc is not None and running.proc.stdout is not None:
         running.open_fds = {running.proc.stdout.fileno(), spec.report_r}
     return running
 
 
-def _finish(running: _Running) -> RawRun:
+def waiting(running: Launched) -> bool:
+    """Launched, not released, and still alive (a warm run that can be used)."""
+    return (
+        running.spec.go_w is not None and running.proc is not None and running.proc.poll() is None
+    )
+
+
+def _release(running: Launched) -> None:
+    now = time.monotonic()
+    running.started, running.deadline = now, now + running.spec.limits.wall_seconds
+    go_w, running.spec.go_w = running.spec.go_w, None
+    if running.spec.cgroup is not None:
+        running.spec.cgroup.normal_cpu()  # a warm run imported with the lowest CPU weight
+    if go_w is not None:
+        # A launcher that died meanwhile shows as a run that ended without a report.
+        with contextlib.suppress(OSError):
+            os.write(go_w, b"g")
+        os.close(go_w)
+
+
+def close_pipes(spec: Spec) -> None:
+    """Close a spec's pipe ends in this process (a spec that will never be launched)."""
+    for fd in (spec.report_r, spec.report_w, spec.go_r, spec.go_w):
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def discard(running: Launched) -> None:
+    """Kill an unused run and remove what it holds (its pipes and cgroup)."""
+    if running.spec.go_w is not None:
+        os.close(running.spec.go_w)
+        running.spec.go_w = None
+    _finish(running)
+
+
+def _finish(running: Launched) -> RawRun:
     _kill(running)  # also after a normal exit, so nothing lingers
     exit_code: int | None = None
     if running.proc is not None:
@@ -130,9 +178,15 @@ def _finish(running: _Running) -> RawRun:
 
 def execute(specs: Sequence[Spec]) -> list[RawRun]:
     """Run every spec to its end (or its limit); results in the same order."""
-    runs = [_start(spec) for spec in specs]
+    return run_launched([launch(spec) for spec in specs])
+
+
+def run_launched(runs: Sequence[Launched]) -> list[RawRun]:
+    """Release the launched runs and run them to their end (or their limit)."""
+    for running in runs:
+        _release(running)
     sel = selectors.DefaultSelector()
-    owners: dict[int, _Running] = {}
+    owners: dict[int, Launched] = {}
     for running in runs:
         for fd in running.open_fds:
             sel.register(fd, selectors.EVENT_READ)

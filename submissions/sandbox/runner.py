@@ -1,10 +1,6 @@
 """Public entry points of the sandbox: grade a submission, record an answer key, run a tool.
 
-Each sandboxed run gets a private temp dir on the host (removed afterwards) laid out as
-
-    src/work/    the learner's files       → copied by the launcher into /work (writable)
-    src/tests/   this run's tests only     → mounted read-only at /work/tests
-    src/lib/     launcher, plugin, observe → /src/lib, read-only
+Each sandboxed run gets a private temp dir on the host (removed afterwards; see `layout.py`).
 
 A submission is graded by two runs started together: the *visible* run (learner files and
 the visible tests, full feedback) and the *hidden* run (learner files and the hidden checks,
@@ -16,34 +12,24 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import shutil
 import tempfile
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from .isolation import (
     DEFAULT_LIMITS,
-    PYTHON_FLAGS,
     RUNTIME_MOUNT,
-    SANDBOX_LIB,
     SANDBOX_WORK,
     Limits,
-    RunCgroup,
     SandboxUnavailable,
-    bwrap_argv,
     cgroups_available,
     check_bwrap,
-    make_preexec,
-    new_run_uid,
-    runtime_binds,
-    sandbox_env,
     validate_mode,
-    world_traversable,
 )
+from .layout import PreparedRun, fill, new_run, prepare_run
 from .observations import informative
-from .process import RawRun, Spec, execute
+from .process import Launched, RawRun, close_pipes, discard, execute, launch, run_launched
 from .report import HIDDEN_PREFIX, Outcome, SandboxFile, SandboxResult
 from .runtimes import Runtime, RuntimeUnavailable
 from .verdict import (
@@ -55,14 +41,9 @@ from .verdict import (
     read_visible,
     run_end,
 )
+from .warm import WarmKey, WarmPool, WarmRun, preload_modules
 
 logger = logging.getLogger("apprentice.sandbox")
-
-INSIDE = Path(__file__).with_name("inside")
-INSIDE_FILES = ("launcher.py", "apprentice_sandbox_plugin.py", "apprentice_observe.py")
-# Learner files the grader never copies in (also refused when submitted): a conftest.py
-# would run before our tests; tests/ belongs to the teacher.
-_BLOCKED_NAMES = frozenset({"conftest.py"})
 
 _COMMON_PYTEST_ARGS = (
     "-p",
@@ -110,118 +91,6 @@ def check_sandbox(mode: str = "bwrap") -> None:
 
 
 # --------------------------------------------------------------------------- one run
-
-
-@dataclass
-class PreparedRun:
-    spec: Spec
-    tmp: Path
-    host_work: str  # where learner files live as the run sees them (for cleaning text)
-
-
-def _write_tree(root: Path, files: Sequence[SandboxFile]) -> None:
-    root.mkdir(parents=True, exist_ok=True)
-    for f in files:
-        target = root / f.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f.content, encoding="utf-8")
-
-
-def _learner_files(files: Sequence[SandboxFile], *, whole_project: bool) -> list[SandboxFile]:
-    """A capstone is the learner's whole project (its tests and conftest included); for an
-    exercise, tests/ and conftest.py belong to the grader."""
-    if whole_project:
-        return list(files)
-    kept = []
-    for f in files:
-        parts = f.path.split("/")
-        if parts[0] == "tests" or parts[-1] in _BLOCKED_NAMES:
-            logger.info("sandbox: ignoring learner file %s (reserved name)", f.path)
-            continue
-        kept.append(f)
-    return kept
-
-
-def prepare_run(
-    *,
-    kind: str,
-    files: Sequence[SandboxFile],
-    tests: Sequence[SandboxFile],
-    args: Sequence[str],
-    runtime: Runtime,
-    limits: Limits,
-    mode: str,
-) -> PreparedRun:
-    """Lay out one run's temp dir and build its process spec (nothing runs yet)."""
-    tmp = Path(tempfile.mkdtemp(prefix="apprentice-sandbox-"))
-    try:
-        src = tmp / "src"
-        _write_tree(src / "work", _learner_files(files, whole_project=kind == "capstone"))
-        if tests:
-            _write_tree(src / "tests", tests)
-        (src / "lib").mkdir(parents=True)
-        for name in INSIDE_FILES:
-            shutil.copyfile(INSIDE / name, src / "lib" / name)
-        report_r, report_w = os.pipe()
-        extra = {"APPRENTICE_OUTPUT_CHARS": str(limits.test_output_chars)}
-        if mode == "none":
-            logger.warning(
-                "SANDBOX DISABLED (mode='none'): running learner code WITHOUT isolation; "
-                "development only, never in production"
-            )
-            work = tmp / "work"
-            work.mkdir()
-            if tests:
-                shutil.copytree(src / "tests", work / "tests")
-            extra |= {"APPRENTICE_SRC": str(src), "APPRENTICE_WORK": str(work)}
-            env = sandbox_env(extra, home=str(work), runtime_bin=str(runtime.path / "bin"))
-            command = [str(runtime.python), *PYTHON_FLAGS, str(src / "lib" / "launcher.py")]
-            argv = [*command, kind, str(report_w), *args]
-            return PreparedRun(
-                Spec(
-                    argv,
-                    env,
-                    limits,
-                    make_preexec(limits, run_uid=None, stage_mounts=[], cgroup_procs=[]),
-                    report_w,
-                    report_r,
-                ),
-                tmp,
-                str(work),
-            )
-        run_uid = new_run_uid()
-        stage: list[tuple[str, str]] = []
-        binds = []
-        for i, bind in enumerate(runtime_binds(runtime)):
-            if run_uid is not None and not world_traversable(bind.source):
-                mountpoint = tmp / f"stage{i}"
-                mountpoint.mkdir()
-                stage.append((bind.source, str(mountpoint)))
-                binds.append(type(bind)(str(mountpoint), bind.dest))
-            else:
-                binds.append(bind)
-        if run_uid is not None:
-            for path in [tmp, *tmp.rglob("*")]:
-                os.lchown(path, run_uid, run_uid)
-        env = sandbox_env(extra, home=SANDBOX_WORK, runtime_bin=f"{RUNTIME_MOUNT}/bin")
-        command = [f"{RUNTIME_MOUNT}/bin/python", *PYTHON_FLAGS, f"{SANDBOX_LIB}/launcher.py"]
-        cgroup = RunCgroup(memory_bytes=limits.memory_mb << 20, max_pids=limits.max_processes)
-        argv = bwrap_argv(
-            src=src,
-            limits=limits,
-            env=env,
-            binds=binds,
-            command=[*command, kind, str(report_w), *args],
-        )
-        preexec = make_preexec(
-            limits, run_uid=run_uid, stage_mounts=stage, cgroup_procs=cgroup.procs_files
-        )
-        return PreparedRun(
-            Spec(argv, {}, limits, preexec, report_w, report_r, cgroup), tmp, SANDBOX_WORK
-        )
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def run_prepared(prepared: Sequence[PreparedRun]) -> list[RawRun]:
@@ -275,39 +144,60 @@ def grade_submission(
     runtime: Runtime,
     limits: Limits = DEFAULT_LIMITS,
     mode: str = "bwrap",
+    warm: WarmPool | None = None,
 ) -> SandboxResult:
     """Grade the learner's files against the answer key. Never raises for anything the
-    learner's code does; raises SandboxUnavailable only for configuration problems."""
+    learner's code does; raises SandboxUnavailable only for configuration problems.
+
+    With a `warm` pool (bwrap mode), the runs waiting there for this exercise are used and
+    new ones started for the next submission (see `warm.py`)."""
     check_sandbox(mode)
+    pool = warm if mode == "bwrap" else None
+    plans: list[tuple[str, list[SandboxFile], tuple[str, ...]]] = [
+        ("visible", _under("", visible_tests), VISIBLE_ARGS)
+    ]
+    if hidden_checks:
+        plans.append(("hidden", _under("hidden/", hidden_checks), HIDDEN_ARGS))
+    keys: list[WarmKey] = []
+    runs: list[PreparedRun] = []
+    launched: list[Launched] = []
+    warm_runs = 0
     try:
-        runs = [
-            prepare_run(
-                kind="visible",
-                files=files,
-                tests=_under("", visible_tests),
-                args=VISIBLE_ARGS,
-                runtime=runtime,
-                limits=limits,
-                mode=mode,
-            )
-        ]
-        if hidden_checks:
-            runs.append(
-                prepare_run(
-                    kind="hidden",
-                    files=files,
-                    tests=_under("hidden/", hidden_checks),
-                    args=HIDDEN_ARGS,
-                    runtime=runtime,
-                    limits=limits,
-                    mode=mode,
-                )
-            )
-        raws = run_prepared(runs)
+        try:
+            for kind, tests, args in plans:
+                preload = preload_modules([*tests, *files], runtime)
+                warm_key = WarmKey(kind, str(runtime.path), limits, args, preload)
+                keys.append(warm_key)
+                ready = pool.take(warm_key) if pool is not None else None
+                if ready is None:
+                    run = new_run(kind=kind, args=args, runtime=runtime, limits=limits, mode=mode)
+                    runs.append(run)
+                    fill(run, files=files, tests=tests)
+                    launched.append(launch(run.spec))
+                else:
+                    warm_runs += 1
+                    runs.append(ready.prepared)
+                    launched.append(ready.launched)
+                    fill(ready.prepared, files=files, tests=tests)
+        except BaseException:
+            for running in launched:
+                discard(running)
+            for run in runs[len(launched) :]:
+                close_pipes(run.spec)
+            raise
+        raws = run_launched(launched)
+        if pool is not None:
+            logger.info("sandbox: %d of %d runs were warm", warm_runs, len(launched))
     except SandboxUnavailable:
         raise
     except Exception as exc:  # our side failed, not the learner's code
         return internal_error_result("The grader failed to run your code; it will be retried.", exc)
+    finally:
+        for run in runs:
+            shutil.rmtree(run.tmp, ignore_errors=True)
+        if pool is not None:
+            for warm_key in keys:
+                pool.put(warm_key, functools.partial(_start_warm, warm_key, runtime, pool))
     return grade(
         visible_raw=raws[0],
         hidden_raw=raws[1] if len(raws) > 1 else None,
@@ -315,6 +205,21 @@ def grade_submission(
         limits=limits,
         clean=text_cleaner(runs[0].host_work),
     )
+
+
+def _start_warm(key: WarmKey, runtime: Runtime, pool: WarmPool) -> WarmRun:
+    run = new_run(
+        kind=key.kind,
+        args=key.args,
+        runtime=runtime,
+        limits=key.limits,
+        mode="bwrap",
+        warm={
+            "APPRENTICE_PRELOAD": ",".join(key.preload),
+            "APPRENTICE_IDLE_SECONDS": str(pool.idle_seconds),
+        },
+    )
+    return WarmRun(prepared=run, launched=launch(run.spec), started=time.monotonic())
 
 
 def hidden_checks_pass(

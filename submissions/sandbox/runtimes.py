@@ -2,8 +2,8 @@
 
 Plain Python (no Django), so `make` can build them before any database exists:
 
-    python -m submissions.sandbox.runtimes build [name ...]   # idempotent
-    python -m submissions.sandbox.runtimes status
+    python -m submissions.sandbox runtimes build [name ...]   # idempotent
+    python -m submissions.sandbox runtimes status
 
 Each runtime is built from ``requirements/runtimes/<name>.txt`` into
 ``<root>/<name>-<lock hash>/`` and published by an atomic symlink swap of ``<root>/<name>``.
@@ -228,7 +228,7 @@ def _size(path: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m submissions.sandbox.runtimes")
+    parser = argparse.ArgumentParser(prog="python -m submissions.sandbox runtimes")
     sub = parser.add_subparsers(dest="command", required=True)
     build_cmd = sub.add_parser("build", help="build the runtimes whose lock changed")
     build_cmd.add_argument("names", nargs="*", default=list(RUNTIME_NAMES))
@@ -252,8 +252,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         out.write(f"{name:11} ok  {_size(runtime.path) / 1e6:7.0f} MB  {runtime.path.name}\n")
     return 1 if problems else 0
-
-
-if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    raise SystemExit(main())

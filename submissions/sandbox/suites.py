@@ -19,12 +19,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .isolation import DEFAULT_LIMITS, Limits
+from .layout import prepare_run
 from .report import Outcome, SandboxFile, SandboxResult, TestResult
 from .runner import (
     VISIBLE_ARGS,
     check_sandbox,
     internal_error_result,
-    prepare_run,
     run_prepared,
     text_cleaner,
 )

@@ -12,6 +12,7 @@ import os
 import subprocess
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -673,7 +674,7 @@ def test_runs_leave_no_cgroup_behind() -> None:
     created: list[str] = []
     original = isolation.RunCgroup.__init__
 
-    def spy(self: isolation.RunCgroup, **kwargs: int) -> None:
+    def spy(self: isolation.RunCgroup, **kwargs: Any) -> None:
         original(self, **kwargs)
         created.extend(str(d) for d in self.dirs)
 

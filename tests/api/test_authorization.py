@@ -137,6 +137,7 @@ def ctx(
     learner, learner_submission, track_lesson, track_exercise, mentor, staff, backend_track
 ) -> Ctx:
     from mentors import services as mentor_services
+    from mentors.models import ReviewRound
     from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
     from notifications.services import notification_create
 
@@ -146,7 +147,7 @@ def ctx(
     mentor_services.round_decide(
         review_round=review_round,
         reviewer=mentor,
-        decision="approved",
+        decision=ReviewRound.Status.APPROVED,
         summary="Well done.",
         scores={str(c["slug"]): int(c["max_score"]) for c in backend_track.rubric},
     )

@@ -6,7 +6,14 @@ import pytest
 
 from mentors import services
 from mentors.models import ReviewRound
-from mentors.tests.factories import PROJECT, make_learner, started_capstone, upload, zip_bytes
+from mentors.tests.factories import (
+    PROJECT,
+    full_scores,
+    make_learner,
+    started_capstone,
+    upload,
+    zip_bytes,
+)
 from tests.api.fixtures import query_count
 
 pytestmark = pytest.mark.django_db
@@ -20,10 +27,6 @@ def capstone(learner, mentor, staff, backend_track):
 def upload_version(client: Any) -> Any:
     archive = upload(zip_bytes(PROJECT))
     return client.post("/api/v1/capstone/versions/", {"archive": archive}, format="multipart")
-
-
-def scores_for(track) -> dict[str, int]:
-    return {str(c["slug"]): int(c["max_score"]) for c in track.rubric}
 
 
 def test_capstone_cannot_start_before_phase_three(api_learner):
@@ -42,6 +45,29 @@ def test_learner_uploads_a_version_and_sees_the_round(api_learner, capstone):
     detail = api_learner.get(f"/api/v1/rounds/{rounds[0]['id']}/").json()
     assert detail["files"]
     assert detail["status"] == "waiting"
+
+
+def test_the_round_detail_lists_line_comments_and_counts_them_per_file(
+    api, api_learner, capstone, mentor
+):
+    round_id = upload_version(api_learner).json()["round_id"]
+    as_mentor = api(mentor)
+    files = as_mentor.get(f"/api/v1/rounds/{round_id}/").json()["files"]
+    assert [f["path"] for f in files] == sorted(f["path"] for f in files)
+    text_file = next(f for f in files if f["is_text"])
+    for line in (2, 1):
+        as_mentor.post(
+            f"/api/v1/rounds/{round_id}/comments/",
+            {"file_id": text_file["id"], "line": line, "body": f"On line {line}."},
+        )
+    detail = api_learner.get(f"/api/v1/rounds/{round_id}/").json()
+    assert [(c["path"], c["line"]) for c in detail["comments"]] == [
+        (text_file["path"], 1),
+        (text_file["path"], 2),
+    ]
+    counts = {f["id"]: f["comment_count"] for f in detail["files"]}
+    assert counts[text_file["id"]] == 2
+    assert sum(counts.values()) == 2
 
 
 def test_a_bad_archive_is_a_400_problem(api_learner, capstone):
@@ -72,7 +98,7 @@ def test_mentor_reviews_with_comments_scores_and_decision(
     assert message.status_code == 201
     decided = as_mentor.post(
         f"/api/v1/rounds/{round_id}/decision/",
-        {"decision": "approved", "summary": "Great work.", "scores": scores_for(backend_track)},
+        {"decision": "approved", "summary": "Great work.", "scores": full_scores(backend_track)},
     )
     assert decided.status_code == 200, decided.content
     assert decided.json()["status"] == "approved"
@@ -82,7 +108,7 @@ def test_mentor_reviews_with_comments_scores_and_decision(
     assert verified.json()["learner_name"] == "Ada"
     twice = as_mentor.post(
         f"/api/v1/rounds/{round_id}/decision/",
-        {"decision": "approved", "summary": "again", "scores": scores_for(backend_track)},
+        {"decision": "approved", "summary": "again", "scores": full_scores(backend_track)},
     )
     # Approval ends the assignment: the mentor may read the round but not act on it again.
     assert twice.status_code == 403

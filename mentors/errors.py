@@ -1,0 +1,29 @@
+"""Domain errors of the mentors app. Pages turn them into messages or form errors and the
+API into problem-details responses (config.errors.ApplicationError, mapped once)."""
+
+from __future__ import annotations
+
+from config.errors import ApplicationError
+
+
+class MentorshipError(ApplicationError):
+    code = "mentorship"
+
+
+class CapstoneError(ApplicationError):
+    code = "capstone"
+
+
+class ArchiveError(ApplicationError):
+    """An uploaded capstone archive is unsafe or unreadable; the message says why."""
+
+    code = "invalid_archive"
+
+
+class ReviewError(ApplicationError):
+    code = "review"
+
+
+class PermissionDeniedError(ApplicationError):
+    code = "permission_denied"
+    status = 403

@@ -1,0 +1,20 @@
+"""Fixtures of the mentors tests (the people come from the root conftest)."""
+
+from __future__ import annotations
+
+import pytest
+
+from accounts.models import User
+from courses.models import Track
+from mentors import selectors, services
+from mentors.models import ReviewRound
+from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
+
+
+@pytest.fixture
+def review_round(mentor: User, learner: User, backend_track: Track, staff: User) -> ReviewRound:
+    """The learner's first version, uploaded and waiting for their (automatic) mentor."""
+    assert selectors.assignment_get_active(learner=learner) is not None
+    started_capstone(learner, backend_track, staff=staff)
+    version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
+    return version.review_round
