@@ -49,6 +49,13 @@ def make_user(email: str, **extra: Any) -> User:
     return user_create(email=email, password="a-long-test-password", verified=True, **extra)
 
 
+def client_for(user: User) -> Client:
+    """A browser signed in as `user`."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 @pytest.fixture
 def backend_track(db: None) -> Track:
     return Track.objects.get(slug="backend-web")
@@ -90,20 +97,14 @@ def staff(db: None) -> User:
 
 @pytest.fixture
 def learner_client(learner: User) -> Client:
-    client = Client()
-    client.force_login(learner)
-    return client
+    return client_for(learner)
 
 
 @pytest.fixture
 def outsider_client(outsider: User) -> Client:
-    client = Client()
-    client.force_login(outsider)
-    return client
+    return client_for(outsider)
 
 
 @pytest.fixture
 def staff_client(staff: User) -> Client:
-    client = Client()
-    client.force_login(staff)
-    return client
+    return client_for(staff)

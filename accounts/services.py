@@ -44,7 +44,7 @@ def user_create(
 
 
 @transaction.atomic
-def ensure_demo_users() -> list[DemoAccount]:
+def demo_users_ensure() -> list[DemoAccount]:
     """Create the demo learner, mentor and staff user if missing (idempotent): the learner is
     enrolled in the first track, the mentor covers every track."""
     from courses import selectors as course_selectors
@@ -92,29 +92,24 @@ def practice_settings_update(
     daily_goal_minutes: int | None = None,
 ) -> User:
     """Save profile and practice preferences (validated by the model's validators); a field
-    left as None keeps its stored value. The row is locked and read again first, so a
-    partial update (the API's PATCH) never writes back a value another request changed."""
+    left as None keeps its stored value. The row is locked and read again first, and only
+    the fields given are written, so a partial update (the API's PATCH) never writes back
+    a value another request changed."""
     locked = User.objects.select_for_update().get(pk=user.pk)
-    if display_name is not None:
-        locked.display_name = display_name
-    if time_zone is not None:
-        locked.time_zone = time_zone
-    if practice_hour is not None:
-        locked.practice_hour = practice_hour
-    if practice_days is not None:
-        locked.practice_days = sum(1 << day for day in set(practice_days))
-    if daily_goal_minutes is not None:
-        locked.daily_goal_minutes = daily_goal_minutes
+    given: dict[str, object] = {
+        "display_name": display_name,
+        "time_zone": time_zone,
+        "practice_hour": practice_hour,
+        "practice_days": None
+        if practice_days is None
+        else sum(1 << day for day in set(practice_days)),
+        "daily_goal_minutes": daily_goal_minutes,
+    }
+    changed = [name for name, value in given.items() if value is not None]
+    for name in changed:
+        setattr(locked, name, given[name])
     locked.full_clean(exclude=["password"])
-    locked.save(
-        update_fields=[
-            "display_name",
-            "time_zone",
-            "practice_hour",
-            "practice_days",
-            "daily_goal_minutes",
-        ]
-    )
+    locked.save(update_fields=changed)
     return locked
 
 
@@ -177,8 +172,9 @@ def _demo_submit(*, learner: User, exercise: Any, role: str, grade: Callable[[in
     ]
     if not files:
         return
+    # The demo's own history arrives all at once: the rate limits are for people.
     submission = submission_services.submission_create(
-        learner=learner, exercise=exercise, files=files
+        learner=learner, exercise=exercise, files=files, rate_limited=False
     )
     grade(submission.pk)
 
@@ -257,7 +253,7 @@ def _demo_capstone(*, learner: User, staff: User) -> None:
     )
 
 
-def ensure_demo_learners(
+def demo_learners_ensure(
     *, grade: Callable[[int], None] | None = None, today: datetime.date | None = None
 ) -> list[DemoAccount]:
     """Two demo learners mid-programme, so every role has something real to look at: one on
@@ -265,9 +261,6 @@ def ensure_demo_learners(
     (Phase 3) with Phases 1–2 done and a capstone waiting for the demo mentor's review.
     Made through the services (grading with the real grader); idempotent — a learner who
     exists is left as they are."""
-    from django.conf import settings
-    from django.test.utils import override_settings
-
     from courses import selectors as course_selectors
     from courses import services as course_services
 
@@ -280,25 +273,20 @@ def ensure_demo_learners(
         (DEMO_LEARNERS_MID_PROGRAMME[0], "Priya (demo, Phase 2)", 44, (1,), 2),
         (DEMO_LEARNERS_MID_PROGRAMME[1], "Tomás (demo, Phase 3)", 80, (1, 2), 0),
     )
-    # The demo's own history arrives all at once: the per-minute limit is for people.
-    with override_settings(
-        SUBMISSIONS_PER_MINUTE=max(settings.SUBMISSIONS_PER_MINUTE, 1000),
-        SUBMISSIONS_PENDING_MAX=max(settings.SUBMISSIONS_PENDING_MAX, 1000),
-    ):
-        for account, name, days_ago, phases, also in plans:
-            if User.objects.filter(email=account.email).exists():
-                continue
-            learner = user_create(
-                email=account.email,
-                password=account.password,
-                display_name=name,
-                verified=True,
-                time_zone="Europe/London",
-            )
-            started = (today or user_local_date(user=learner)) - datetime.timedelta(days=days_ago)
-            course_services.enrollment_create(learner=learner, track=tracks[0], started_on=started)
-            _demo_work(learner=learner, phases=phases, grade=grade, also=also)
-            _demo_streak(learner=learner, days=6 if also else 3)
-            if not also:
-                _demo_capstone(learner=learner, staff=staff)
+    for account, name, days_ago, phases, also in plans:
+        if User.objects.filter(email=account.email).exists():
+            continue
+        learner = user_create(
+            email=account.email,
+            password=account.password,
+            display_name=name,
+            verified=True,
+            time_zone="Europe/London",
+        )
+        started = (today or user_local_date(user=learner)) - datetime.timedelta(days=days_ago)
+        course_services.enrollment_create(learner=learner, track=tracks[0], started_on=started)
+        _demo_work(learner=learner, phases=phases, grade=grade, also=also)
+        _demo_streak(learner=learner, days=6 if also else 3)
+        if not also:
+            _demo_capstone(learner=learner, staff=staff)
     return list(DEMO_LEARNERS_MID_PROGRAMME)

@@ -68,7 +68,7 @@ class NotificationAdmin(admin.ModelAdmin[Notification]):
         context: dict[str, Any] = {
             **self.admin_site.each_context(request),
             "title": "Notifications per kind per day",
-            "rows": selectors.sent_per_kind_per_day(days=14),
+            "rows": selectors.notification_sent_per_kind_per_day(days=14),
             "failures": Notification.objects.filter(email_status=DeliveryStatus.FAILED)
             .select_related("recipient")
             .order_by("-created_at")[:50],

@@ -13,5 +13,7 @@ def inbox(request: HttpRequest) -> dict[str, object]:
     if not isinstance(user, User):
         return {}
     return {
-        "unread_notifications": SimpleLazyObject(lambda: selectors.unread_count(recipient=user))
+        "unread_notifications": SimpleLazyObject(
+            lambda: selectors.notification_unread_count(recipient=user)
+        )
     }

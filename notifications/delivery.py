@@ -5,15 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 
+from config.links import absolute_url
 from notifications import services
 from notifications.models import Notification
-
-
-def absolute_url(url: str) -> str:
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return f"{settings.SITE_URL.rstrip('/')}{url}"
 
 
 def message_id(notification: Notification) -> str:
@@ -23,13 +19,13 @@ def message_id(notification: Notification) -> str:
 
 def build_email(notification: Notification) -> EmailMultiAlternatives:
     recipient = notification.recipient
-    unsubscribe = services.unsubscribe_url(user=recipient)
+    unsubscribe = services.unsubscribe_url_build(user=recipient)
     context = {
         "notification": notification,
         "recipient": recipient,
         "action_url": absolute_url(notification.url),
-        "inbox_url": absolute_url("/notifications/"),
-        "preferences_url": absolute_url("/notifications/preferences/"),
+        "inbox_url": absolute_url(reverse("notifications:inbox")),
+        "preferences_url": absolute_url(reverse("notifications:preferences")),
         "unsubscribe_url": unsubscribe,
     }
     message = EmailMultiAlternatives(

@@ -115,7 +115,7 @@ class Notification(models.Model):
             models.Index(fields=("recipient", "-created_at"), name="notification_inbox"),
             models.Index(
                 fields=("recipient",),
-                condition=Q(read_at__isnull=True, inbox_status="sent"),
+                condition=Q(read_at__isnull=True, inbox_status=DeliveryStatus.SENT),
                 name="notification_unread",
             ),
             models.Index(fields=("kind", "created_at"), name="notification_kind_day"),

@@ -47,7 +47,7 @@ from django.utils import timezone
 from accounts.models import User
 from courses.models import Enrollment, Lesson, LessonCompletion, Phase
 from notifications.models import DeliveryStatus, Kind, LearnerActivity, Notification
-from notifications.services import batched, channels_for, enqueue_delivery
+from notifications.services import batched, channels_resolve, email_enqueue
 
 INSERT_CHUNK = 1000
 _ALL_ZONES = sorted(zoneinfo.available_timezones())
@@ -94,6 +94,39 @@ class Message:
     title: str
     body: str
     url: str
+
+
+# What each reminder says: title and body, with `{…}` filled in by the planner.
+REMINDER_TEXTS: dict[str, tuple[str, str]] = {
+    Kind.DAILY_PRACTICE: (
+        "Your practice hour is here",
+        "One focused hour today beats seven on Sunday. Your next step is waiting on your dashboard.",
+    ),
+    Kind.STREAK_AT_RISK: (
+        "Keep your streak going",
+        "You have practised several days in a row. Fifteen minutes tonight keeps the streak alive.",
+    ),
+    Kind.INACTIVITY: (
+        "It has been {days} days",
+        "Consistency over intensity: a short session today is enough to get back into the rhythm.",
+    ),
+    Kind.BEHIND_PLAN: (
+        "You are behind the plan",
+        "The calendar has moved past the end of your current phase. That is fine — protect your daily hour this week and pick up the next lesson.",
+    ),
+    Kind.CAPSTONE_DEADLINE: (
+        "Capstone due in {days} day{s}",
+        "Your capstone deadline is close. Upload what you have — a mentor reviews versions, not perfection.",
+    ),
+    Kind.REVIEW_WAITING: (
+        "A capstone review has waited {hours} hours",
+        "A mentee is waiting for your review. A short first pass keeps them moving.",
+    ),
+    Kind.REVIEW_OVERDUE: (
+        "A capstone review is overdue (72 h)",
+        "A review has waited more than three days. Nudge the mentor or reassign it.",
+    ),
+}
 
 
 @dataclass
@@ -173,10 +206,6 @@ def _inactivity_key(days: int) -> Callable[[Bucket], str]:
     return lambda b: f"{days}d:{(b.day - datetime.timedelta(days)).isoformat()}"
 
 
-def _fixed(message: Message) -> Callable[[str], Message]:
-    return lambda key: message
-
-
 def _at_practice_hour(b: Bucket) -> Q:
     return Q(learner__practice_hour__in=b.practice_hours)
 
@@ -199,14 +228,14 @@ def _insert(
     *,
     kind: str,
     rows: Iterable[tuple[Any, ...]],
-    message: Callable[[str], Message],
+    message: Message,
     report: PlanReport,
 ) -> None:
     """Insert (learner id, dedupe key, *preferences) rows once each and queue their emails."""
     for chunk in batched(rows, INSERT_CHUNK):
         notifications: list[Notification] = []
         for recipient_id, dedupe_key, email_on, inbox_on, quiet, unsubscribed_at in chunk:
-            channels = channels_for(
+            channels = channels_resolve(
                 kind=kind,
                 email_enabled=email_on,
                 in_app_enabled=inbox_on,
@@ -215,15 +244,14 @@ def _insert(
             )
             if not channels.any:
                 continue
-            text = message(dedupe_key)
             notifications.append(
                 Notification(
                     recipient_id=recipient_id,
                     kind=kind,
                     dedupe_key=dedupe_key,
-                    title=text.title,
-                    body=text.body,
-                    url=text.url,
+                    title=message.title,
+                    body=message.body,
+                    url=message.url,
                     inbox_status=DeliveryStatus.SENT if channels.inbox else DeliveryStatus.SKIPPED,
                     email_status=DeliveryStatus.PENDING
                     if channels.email
@@ -245,9 +273,18 @@ def _insert(
                     email_attempts=0,
                 ).values_list("pk", flat=True)
             )
-            enqueue_delivery(pending)
+            email_enqueue(pending)
         report.created_by_kind[kind] += len(notifications)
         report.enqueued += len(pending)
+
+
+def _remind(
+    kind: str, rows: Iterable[tuple[Any, ...]], report: PlanReport, *, url: str, **values: Any
+) -> None:
+    """`_insert` with the reminder's text from REMINDER_TEXTS (`values` fill its fields)."""
+    title, body = REMINDER_TEXTS[kind]
+    message = Message(title=title.format(**values), body=body.format(**values), url=url)
+    _insert(kind=kind, rows=rows, message=message, report=report)
 
 
 def _dashboard_url() -> str:
@@ -283,19 +320,7 @@ def plan_daily_practice(
         .values_list("learner_id", "local_key", *PREFERENCE_COLUMNS)
     )
     url = _dashboard_url()
-    _insert(
-        kind=Kind.DAILY_PRACTICE,
-        rows=list(due),
-        message=_fixed(
-            Message(
-                title="Your practice hour is here",
-                body="One focused hour today beats seven on Sunday. Your next step is waiting "
-                "on your dashboard.",
-                url=url,
-            )
-        ),
-        report=report,
-    )
+    _remind(Kind.DAILY_PRACTICE, list(due), report, url=url)
 
 
 def plan_streak_at_risk(*, buckets: Sequence[Bucket], report: PlanReport) -> None:
@@ -318,18 +343,11 @@ def plan_streak_at_risk(*, buckets: Sequence[Bucket], report: PlanReport) -> Non
         )
     due = due.exclude(_active_on("local_day")).exclude(_notified(Kind.STREAK_AT_RISK, "local_key"))
     url = _dashboard_url()
-    _insert(
-        kind=Kind.STREAK_AT_RISK,
-        rows=list(due.values_list("learner_id", "local_key", *PREFERENCE_COLUMNS)),
-        message=_fixed(
-            Message(
-                title="Keep your streak going",
-                body="You have practised several days in a row. Fifteen minutes tonight keeps the "
-                "streak alive.",
-                url=url,
-            )
-        ),
-        report=report,
+    _remind(
+        Kind.STREAK_AT_RISK,
+        list(due.values_list("learner_id", "local_key", *PREFERENCE_COLUMNS)),
+        report,
+        url=url,
     )
 
 
@@ -360,19 +378,7 @@ def plan_inactivity(*, buckets: Sequence[Bucket], report: PlanReport) -> None:
             .exclude(_notified(Kind.INACTIVITY, "local_key"))
             .values_list("learner_id", "local_key", *PREFERENCE_COLUMNS)
         )
-        _insert(
-            kind=Kind.INACTIVITY,
-            rows=list(due),
-            message=_fixed(
-                Message(
-                    title=f"It has been {days} days",
-                    body="Consistency over intensity: a short session today is enough to get "
-                    "back into the rhythm.",
-                    url=url,
-                )
-            ),
-            report=report,
-        )
+        _remind(Kind.INACTIVITY, list(due), report, url=url, days=days)
 
 
 def plan_behind_plan(*, buckets: Sequence[Bucket], report: PlanReport) -> None:
@@ -420,19 +426,7 @@ def plan_behind_plan(*, buckets: Sequence[Bucket], report: PlanReport) -> None:
                 seen.add(row[0])
                 rows.append(row)
     url = _dashboard_url()
-    _insert(
-        kind=Kind.BEHIND_PLAN,
-        rows=rows,
-        message=_fixed(
-            Message(
-                title="You are behind the plan",
-                body="The calendar has moved past the end of your current phase. That is fine — "
-                "protect your daily hour this week and pick up the next lesson.",
-                url=url,
-            )
-        ),
-        report=report,
-    )
+    _remind(Kind.BEHIND_PLAN, rows, report, url=url)
 
 
 def plan_capstone_deadlines(*, now: datetime.datetime, report: PlanReport) -> None:
@@ -462,18 +456,13 @@ def plan_capstone_deadlines(*, now: datetime.datetime, report: PlanReport) -> No
             key = f"{days_left}d:capstone:{capstone_id}"
             rows_by_days[days_left].append((learner_id, key, *prefs))
     for days_left, rows in rows_by_days.items():
-        _insert(
-            kind=Kind.CAPSTONE_DEADLINE,
-            rows=rows,
-            message=_fixed(
-                Message(
-                    title=f"Capstone due in {days_left} day{'s' if days_left != 1 else ''}",
-                    body="Your capstone deadline is close. Upload what you have — a mentor "
-                    "reviews versions, not perfection.",
-                    url="/mentors/",
-                )
-            ),
-            report=report,
+        _remind(
+            Kind.CAPSTONE_DEADLINE,
+            rows,
+            report,
+            url=reverse("mentors:capstone"),
+            days=days_left,
+            s="s" if days_left != 1 else "",
         )
 
 
@@ -516,30 +505,15 @@ def plan_review_waiting(*, now: datetime.datetime, report: PlanReport) -> None:
         return [(user_id, key, *prefs[user_id]) for user_id, key in rows if user_id in prefs]
 
     for hours, rows in mentor_rows.items():
-        _insert(
-            kind=Kind.REVIEW_WAITING,
-            rows=with_prefs(rows),
-            message=_fixed(
-                Message(
-                    title=f"A capstone review has waited {hours} hours",
-                    body="A mentee is waiting for your review. A short first pass keeps them moving.",
-                    url="/mentors/",
-                )
-            ),
-            report=report,
+        _remind(
+            Kind.REVIEW_WAITING, with_prefs(rows), report, url=reverse("mentors:queue"), hours=hours
         )
     if staff_rows:
-        _insert(
-            kind=Kind.REVIEW_OVERDUE,
-            rows=with_prefs(staff_rows),
-            message=_fixed(
-                Message(
-                    title="A capstone review is overdue (72 h)",
-                    body="A review has waited more than three days. Nudge the mentor or reassign it.",
-                    url="/admin/mentors/reviewround/",
-                )
-            ),
-            report=report,
+        _remind(
+            Kind.REVIEW_OVERDUE,
+            with_prefs(staff_rows),
+            report,
+            url=reverse("admin:mentors_reviewround_changelist"),
         )
 
 
@@ -577,7 +551,7 @@ def announcement_send(*, track_id: int, title: str, body: str, url: str, dedupe_
     _insert(
         kind=Kind.ANNOUNCEMENT,
         rows=list(due),
-        message=_fixed(Message(title=title, body=body, url=url)),
+        message=Message(title=title, body=body, url=url),
         report=report,
     )
     return report.created

@@ -18,19 +18,19 @@ HEATMAP_WEEKS = 26  # about six months
 HEATMAP_LEVELS = (1, 30, 60, 120)
 
 
-def inbox(*, recipient: User) -> QuerySet[Notification]:
+def notification_inbox(*, recipient: User) -> QuerySet[Notification]:
     return (
         Notification.objects.filter(recipient=recipient).in_inbox().order_by("-created_at", "-id")
     )
 
 
-def unread_count(*, recipient: User) -> int:
+def notification_unread_count(*, recipient: User) -> int:
     return Notification.objects.filter(recipient=recipient).in_inbox().unread().count()
 
 
-def notification_for_recipient(*, recipient: User, notification_id: int) -> Notification:
+def notification_get(*, recipient: User, notification_id: int) -> Notification:
     """Raises Notification.DoesNotExist for someone else's notification (a 404, not a 403)."""
-    return inbox(recipient=recipient).get(pk=notification_id)
+    return notification_inbox(recipient=recipient).get(pk=notification_id)
 
 
 def active_days(
@@ -54,7 +54,7 @@ class Streaks:
         return self.current > 0 and not self.active_today
 
 
-def streaks_from_days(*, days: set[datetime.date], today: datetime.date) -> Streaks:
+def streaks_compute(*, days: set[datetime.date], today: datetime.date) -> Streaks:
     """The current streak counts consecutive active days ending today, or ending yesterday
     while today is still open; the longest is the longest run ever."""
     longest = run = 0
@@ -83,7 +83,7 @@ def learner_streaks(*, learner: User, today: datetime.date | None = None) -> Str
             "day", flat=True
         )
     )
-    return streaks_from_days(days=days, today=today)
+    return streaks_compute(days=days, today=today)
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def learner_heatmap(
 # Admin reports.
 
 
-def sent_per_kind_per_day(*, days: int = 14) -> list[dict[str, object]]:
+def notification_sent_per_kind_per_day(*, days: int = 14) -> list[dict[str, object]]:
     """Notifications per kind per (UTC) day with email outcomes, newest first."""
     since = timezone.now() - datetime.timedelta(days=days)
     return list(

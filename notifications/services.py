@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.selectors import user_local_date
+from config.links import absolute_url
 from config.queueing import publish_on_commit
 from notifications.models import (
     AT_LEAST_ONCE_KINDS,
@@ -62,7 +63,7 @@ class Channels:
         return self.inbox or self.email
 
 
-def channels_for(
+def channels_resolve(
     *,
     kind: str,
     email_enabled: bool | None,
@@ -91,9 +92,9 @@ def preferences_get(*, user: User) -> NotificationPreferences:
         return NotificationPreferences(user=user)
 
 
-def channels_for_user(*, user: User, kind: str) -> Channels:
+def channels_get(*, user: User, kind: str) -> Channels:
     prefs = preferences_get(user=user)
-    return channels_for(
+    return channels_resolve(
         kind=kind,
         email_enabled=prefs.email_enabled,
         in_app_enabled=prefs.in_app_enabled,
@@ -102,7 +103,7 @@ def channels_for_user(*, user: User, kind: str) -> Channels:
     )
 
 
-def enqueue_delivery(notification_ids: Sequence[int]) -> None:
+def email_enqueue(notification_ids: Sequence[int]) -> None:
     """Publish delivery tasks in batches once the surrounding transaction commits."""
     ids = list(notification_ids)
     if not ids:
@@ -124,7 +125,7 @@ def notification_create(
     constraint decides, and the email is queued only after the caller's transaction commits."""
     if kind not in Kind.values:
         raise ValueError(f"unknown notification kind {kind!r}")
-    channels = channels_for_user(user=recipient, kind=kind)
+    channels = channels_get(user=recipient, kind=kind)
     if not channels.any:
         return None
     try:
@@ -142,7 +143,7 @@ def notification_create(
     except IntegrityError:
         return None
     if channels.email:
-        enqueue_delivery([notification.pk])
+        email_enqueue([notification.pk])
     return notification
 
 
@@ -219,7 +220,7 @@ def email_requeue_stale(*, now: datetime.datetime | None = None) -> int:
             created_at__gte=now - datetime.timedelta(days=2),
         ).values_list("pk", flat=True)[:10_000]
     )
-    enqueue_delivery(ids)
+    email_enqueue(ids)
     return len(ids)
 
 
@@ -254,31 +255,32 @@ def preferences_update(
     in_app_enabled: bool | None = None,
     quiet: bool | None = None,
 ) -> NotificationPreferences:
-    """Change the given preferences; None keeps the stored value. The merge happens under
-    the row lock, so a partial update never writes back what another request changed."""
+    """Change the given preferences; None keeps the stored value. The row is locked and
+    only the columns given are written, so a partial update (the API's PATCH) never writes
+    back what another request changed. Switching email on re-subscribes."""
     prefs, _ = NotificationPreferences.objects.select_for_update().get_or_create(user=user)
-    if email_enabled is not None:
-        prefs.email_enabled = email_enabled
-    if in_app_enabled is not None:
-        prefs.in_app_enabled = in_app_enabled
-    if quiet is not None:
-        prefs.quiet = quiet
+    given = {"email_enabled": email_enabled, "in_app_enabled": in_app_enabled, "quiet": quiet}
+    changed = [name for name, value in given.items() if value is not None]
+    for name in changed:
+        setattr(prefs, name, given[name])
     if email_enabled:
-        prefs.unsubscribed_at = None  # switching email back on re-subscribes
-    prefs.save()
+        prefs.unsubscribed_at = None
+        changed.append("unsubscribed_at")
+    prefs.save(update_fields=[*changed, "updated_at"])
     return prefs
 
 
-def unsubscribe_token(*, user: User) -> str:
+def unsubscribe_token_sign(*, user: User) -> str:
     return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(user.pk))
 
 
-def unsubscribe_url(*, user: User) -> str:
-    path = reverse("notifications:unsubscribe", kwargs={"token": unsubscribe_token(user=user)})
-    return f"{settings.SITE_URL.rstrip('/')}{path}"
+def unsubscribe_url_build(*, user: User) -> str:
+    return absolute_url(
+        reverse("notifications:unsubscribe", kwargs={"token": unsubscribe_token_sign(user=user)})
+    )
 
 
-def user_from_unsubscribe_token(*, token: str) -> User | None:
+def unsubscribe_token_verify(*, token: str) -> User | None:
     try:
         user_id = int(signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token))
     except (signing.BadSignature, ValueError):
@@ -287,7 +289,7 @@ def user_from_unsubscribe_token(*, token: str) -> User | None:
 
 
 @transaction.atomic
-def unsubscribe(*, user: User) -> NotificationPreferences:
+def email_unsubscribe(*, user: User) -> NotificationPreferences:
     """Stop all email to the user (idempotent). The inbox keeps working."""
     prefs, _ = NotificationPreferences.objects.select_for_update().get_or_create(user=user)
     if prefs.unsubscribed_at is None:
@@ -362,7 +364,7 @@ def activity_rebuild(*, learner: User) -> int:
     return len(days)
 
 
-def notifications_prune(*, now: datetime.datetime | None = None) -> int:
+def notification_prune(*, now: datetime.datetime | None = None) -> int:
     """Retention: notifications older than NOTIFICATION_RETENTION_DAYS go (a year by default;
     reminder keys are per local day, so an old key can never be planned again)."""
     now = now or timezone.now()
@@ -382,7 +384,7 @@ def email_retry_failed(*, notification_ids: Sequence[int]) -> int:
         Notification.objects.filter(pk__in=ids, email_status=DeliveryStatus.FAILED).update(
             email_status=DeliveryStatus.PENDING, email_last_error=""
         )
-        enqueue_delivery(ids)
+        email_enqueue(ids)
     return len(ids)
 
 

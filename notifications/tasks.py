@@ -79,7 +79,7 @@ def plan_reminders(at: str | None = None) -> dict[str, int]:
 @shared_task(name="notifications.prune", acks_late=True, soft_time_limit=250, time_limit=300)
 def prune() -> int:
     """Retention (beat, daily): old notifications."""
-    return services.notifications_prune()
+    return services.notification_prune()
 
 
 @shared_task(name="notifications.requeue_stale", acks_late=True)

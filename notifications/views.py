@@ -21,9 +21,9 @@ INBOX_PAGE_SIZE = 20
 
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.inbox(recipient=request_user(request)), INBOX_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        selectors.notification_inbox(recipient=request_user(request)), INBOX_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     return render(request, "notifications/inbox.html", {"page": page})
 
 
@@ -31,7 +31,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @require_POST
 def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        notification = selectors.notification_for_recipient(
+        notification = selectors.notification_get(
             recipient=request_user(request), notification_id=pk
         )
     except Notification.DoesNotExist as missing:
@@ -78,10 +78,10 @@ def preferences(request: HttpRequest) -> HttpResponse:
 # token is the credential, and unsubscribing is harmless to repeat.
 @csrf_exempt
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    user = services.user_from_unsubscribe_token(token=token)
+    user = services.unsubscribe_token_verify(token=token)
     if user is None:
         return render(request, "notifications/unsubscribe_invalid.html", status=400)
     if request.method == "POST":
-        services.unsubscribe(user=user)
+        services.email_unsubscribe(user=user)
         return render(request, "notifications/unsubscribed.html", {"email": user.email})
     return render(request, "notifications/unsubscribe.html", {"email": user.email, "token": token})

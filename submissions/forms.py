@@ -5,14 +5,14 @@ from typing import Any
 
 from django import forms
 
+from submissions.errors import SubmissionError
 from submissions.services import (
     ALLOWED_SUFFIXES,
     MAX_FILE_BYTES,
     MAX_FILES,
     IncomingFile,
-    SubmissionError,
-    decode_upload,
     kib,
+    upload_decode,
 )
 
 
@@ -72,7 +72,7 @@ class SubmissionForm(forms.Form):
                 )
             try:
                 incoming.append(
-                    decode_upload(upload.name or "upload.py", upload.read(MAX_FILE_BYTES + 1))
+                    upload_decode(upload.name or "upload.py", upload.read(MAX_FILE_BYTES + 1))
                 )
             except SubmissionError as exc:
                 raise forms.ValidationError(exc.message) from exc

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+import datetime
 import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 
 from courses import keys
 from courses.models import AnswerKey as AnswerKeyRow
@@ -62,7 +63,7 @@ def submission_runtime_name(*, submission_id: int) -> str:
     )
 
 
-def grading_job(*, submission: Submission) -> GradingJob:
+def grading_job_get(*, submission: Submission) -> GradingJob:
     """The learner's files, the exercise's tests, checks or mutants, and its answer key."""
     exercise: Exercise = submission.exercise
     rows = list(
@@ -208,7 +209,7 @@ def _test_sources_of_version(exercise_id: int, content_hash: str) -> dict[str, s
     return visible_test_sources(exercise_id=exercise_id)
 
 
-def test_sources_for(*, submission: Submission) -> dict[str, str]:
+def submission_test_sources(*, submission: Submission) -> dict[str, str]:
     """`visible_test_sources` of the submission's exercise; without a query or a parse when
     the exercise (with its content hash) is already loaded and was seen before."""
     if Submission._meta.get_field("exercise").is_cached(submission):
@@ -234,7 +235,7 @@ def public_report(*, submission: Submission) -> dict[str, Any]:
             continue
         item = dict(test)
         if sources is None:
-            sources = test_sources_for(submission=submission)
+            sources = submission_test_sources(submission=submission)
         item["source"] = sources.get(str(item.get("nodeid", "")).split("[", 1)[0], "")
         item["status_label"] = STATUS_WORDS.get(str(item.get("status")), str(item.get("status")))
         item["file"] = str(item.get("nodeid", "")).split("::", 1)[0]
@@ -282,7 +283,7 @@ def quality_pending(*, submission: Submission) -> bool:
     return submission.is_final and not submission.quality and submission.quality_enqueues > 0
 
 
-def draft_for(*, learner: Any, exercise: Exercise) -> Draft | None:
+def draft_get(*, learner: Any, exercise: Exercise) -> Draft | None:
     return Draft.objects.filter(learner=learner, exercise=exercise).first()
 
 
@@ -305,7 +306,7 @@ class EditorStart:
 def editor_start(
     *, learner: Any, exercise: Exercise, history: SubmissionHistory, starters: list[Any]
 ) -> EditorStart:
-    draft = draft_for(learner=learner, exercise=exercise)
+    draft = draft_get(learner=learner, exercise=exercise)
     latest = history.submissions[0] if history.submissions else None
     if (
         draft is not None
@@ -351,12 +352,12 @@ API_DETAIL_FIELDS = (
 )
 
 
-def api_learner_submissions(*, learner: Any) -> QuerySet[Submission]:
+def submission_list_for_api(*, learner: Any) -> QuerySet[Submission]:
     """The learner's submissions with the columns the API list shows (one query a page)."""
     return learner_submissions(learner=learner).only(*API_LIST_FIELDS)
 
 
-def api_submission_for_learner(*, learner: Any, submission_id: int) -> Submission:
+def submission_get_for_api(*, learner: Any, submission_id: int) -> Submission:
     """The learner's own submission with what the API detail shows: two queries (the row
     with its exercise's slug and title, then its files); DoesNotExist for another's id."""
     return (
@@ -369,4 +370,31 @@ def api_submission_for_learner(*, learner: Any, submission_id: int) -> Submissio
             )
         )
         .get(pk=submission_id, learner=learner)
+    )
+
+
+@dataclass(frozen=True)
+class PollState:
+    """The few columns a poller's ETag is made of."""
+
+    status: str
+    finished_at: datetime.datetime | None
+    has_quality: bool
+
+
+def submission_poll_state(*, learner: Any, submission_id: int) -> PollState | None:
+    """The learner's submission as a poll sees it, in one indexed query (None for another
+    learner's id or an unknown one)."""
+    state = (
+        Submission.objects.filter(pk=submission_id, learner=learner)
+        .annotate(has_quality=ExpressionWrapper(~Q(quality={}), output_field=BooleanField()))
+        .values("status", "finished_at", "has_quality")
+        .first()
+    )
+    if state is None:
+        return None
+    return PollState(
+        status=state["status"],
+        finished_at=state["finished_at"],
+        has_quality=bool(state["has_quality"]),
     )

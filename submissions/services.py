@@ -29,10 +29,14 @@ from django.db.models.functions import FirstValue
 from django.utils import timezone
 
 from accounts.models import User
-from config.errors import ApplicationError
 from config.queueing import publish_on_commit, waiting_arguments
 from courses import selectors as course_selectors
 from courses.models import Exercise
+
+# SubmissionError stays importable from here for the pages (submissions/views.py) that catch
+# it as services.SubmissionError.
+from submissions.errors import IdempotencyKeyReused, RateLimited
+from submissions.errors import SubmissionError as SubmissionError
 from submissions.models import Draft, Submission, SubmissionFile
 from submissions.sandbox import Outcome, SandboxFile, SandboxResult, runtimes
 from submissions.sandbox.suites import suite_problems
@@ -65,28 +69,6 @@ OUTCOME_TO_STATUS: dict[Outcome, Submission.Status] = {
 }
 
 
-class SubmissionError(ApplicationError):
-    """Bad files or a rule (rate limit, availability) refused the submission.
-    `field_errors` maps a file name (or "files") to messages for forms and the API."""
-
-    code = "submission_invalid"
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        field_errors: dict[str, list[str]] | None = None,
-        code: str | None = None,
-    ) -> None:
-        super().__init__(message, code=code)
-        self.field_errors = field_errors or {}
-
-
-class RateLimited(SubmissionError):
-    code = "rate_limited"
-    status = 429
-
-
 def kib(size: int) -> int:
     """Bytes as KiB rounded up, so a file just over a limit never reads as at the limit."""
     return -(-size // 1024)
@@ -98,7 +80,7 @@ class IncomingFile:
     content: str
 
 
-def decode_upload(name: str, data: bytes) -> IncomingFile:
+def upload_decode(name: str, data: bytes) -> IncomingFile:
     """Turn uploaded bytes into text, rejecting binary files with a clear message."""
     if len(data) > MAX_FILE_BYTES:
         raise SubmissionError(
@@ -188,7 +170,7 @@ def _check_layout(paths: Sequence[str], *, reserved_modules: frozenset[str]) -> 
         modules[module] = path
 
 
-def validate_files(
+def submission_files_validate(
     files: Sequence[IncomingFile], *, reserved_modules: frozenset[str] = frozenset()
 ) -> list[IncomingFile]:
     """Count, names, sizes, text and layout checks; returns the files with normalised names.
@@ -267,11 +249,6 @@ def _enqueue(submission_id: int) -> None:
     publish_on_commit(execute_submission, submission_id)
 
 
-class IdempotencyKeyReused(SubmissionError):
-    code = "idempotency_key_reused"
-    status = 422
-
-
 def _request_hash(exercise: Exercise, files: Sequence[IncomingFile]) -> str:
     payload = [exercise.pk, sorted((f.path, f.content) for f in files)]
     return hashlib.sha256(json.dumps(payload).encode("utf-8", "surrogatepass")).hexdigest()
@@ -296,6 +273,7 @@ def _create(
     source: str,
     idempotency_key: str | None,
     request_hash: str,
+    rate_limited: bool = True,
 ) -> tuple[Submission, bool]:
     # One submission decision per learner at a time: the pending limit and the replay check
     # below see every earlier request of this learner (PostgreSQL: this row lock; SQLite:
@@ -307,10 +285,13 @@ def _create(
             return existing, True
     if not course_selectors.plan_includes(learner=learner, item=exercise):
         raise SubmissionError("This exercise is not part of your plan.", code="not_available")
-    cleaned = validate_files(files, reserved_modules=runtimes.reserved_modules(exercise.runtime))
+    cleaned = submission_files_validate(
+        files, reserved_modules=runtimes.reserved_modules(exercise.runtime)
+    )
     if exercise.kind == Exercise.Kind.TESTS:
         _check_suite(exercise, cleaned)
-    _check_rate(learner)
+    if rate_limited:
+        _check_rate(learner)
     submission = Submission.objects.create(
         learner=learner,
         exercise=exercise,
@@ -336,8 +317,10 @@ def submission_create(
     exercise: Exercise,
     files: Sequence[IncomingFile],
     source: str = Submission.Source.EDITOR,
+    rate_limited: bool = True,
 ) -> Submission:
-    """Store a submission (state `queued`) with its files and enqueue grading on commit."""
+    """Store a submission (state `queued`) with its files and enqueue grading on commit.
+    `rate_limited=False` is for work made by the system (the demo's history), not people."""
     submission, _ = _create(
         learner=learner,
         exercise=exercise,
@@ -345,6 +328,7 @@ def submission_create(
         source=source,
         idempotency_key=None,
         request_hash="",
+        rate_limited=rate_limited,
     )
     return submission
 
@@ -383,6 +367,22 @@ def lease_seconds(exercise: Exercise) -> float:
     return float(exercise.wall_seconds) + float(settings.SUBMISSION_LEASE_MARGIN_SECONDS)
 
 
+def _lease_left(row: Submission, now: datetime.datetime) -> float:
+    """Seconds the claim on a running row is still presumed alive; 0 once its lease expired
+    (or when it is not running). The claim and the sweeper both decide with this."""
+    if row.status != Submission.Status.RUNNING or row.started_at is None:
+        return 0.0
+    return max(0.0, lease_seconds(row.exercise) - (now - row.started_at).total_seconds())
+
+
+def _fail_interrupted(row: Submission) -> bool | None:
+    """A row whose claims died MAX_ATTEMPTS times ends in internal_error: True if this call
+    failed it, False if someone changed it first, None while it has attempts left."""
+    if row.attempts < MAX_ATTEMPTS:
+        return None
+    return _fail(row, f"Grading was interrupted {row.attempts} times; giving up. Please resubmit.")
+
+
 @dataclass(frozen=True)
 class Claim:
     """The result of trying to claim a submission for grading."""
@@ -419,13 +419,10 @@ def submission_claim(*, submission_id: int, worker: str) -> Claim:
     row = Submission.objects.select_related("exercise").filter(pk=submission_id).first()
     if row is None or row.status in FINAL_STATUSES:
         return Claim(None)
-    lease = lease_seconds(row.exercise)
-    if row.status == Submission.Status.RUNNING and row.started_at is not None:
-        remaining = lease - (now - row.started_at).total_seconds()
-        if remaining > 0:
-            return Claim(None, retry_in=max(1.0, remaining + 1.0))
-    if row.attempts >= MAX_ATTEMPTS:
-        _fail(row, f"Grading was interrupted {row.attempts} times; giving up. Please resubmit.")
+    remaining = _lease_left(row, now)
+    if remaining > 0:
+        return Claim(None, retry_in=max(1.0, remaining + 1.0))
+    if _fail_interrupted(row) is not None:
         return Claim(None)
     won = Submission.objects.filter(_seen(row)).update(
         status=Submission.Status.RUNNING,
@@ -525,7 +522,7 @@ def _republish(row: Submission, now: datetime.datetime) -> bool:
     return bool(bumped)
 
 
-def sweep_stuck_submissions(
+def submission_sweep_stuck(
     *, now: datetime.datetime | None = None, waiting: set[Any] | bool | None = True
 ) -> SweepReport:
     """Recover what was really lost, and only that.
@@ -566,14 +563,12 @@ def sweep_stuck_submissions(
         .defer("report", "quality", "grader_notes")
     )
     for row in running.iterator(chunk_size=500):
-        lease = lease_seconds(row.exercise)
-        if row.started_at and (now - row.started_at).total_seconds() < lease:
+        if _lease_left(row, now) > 0:
             continue
-        if row.attempts >= MAX_ATTEMPTS:
-            reason = f"Grading was interrupted {row.attempts} times; giving up. Please resubmit."
-            if _fail(row, reason):
-                failed += 1
-        elif _republish(row, now):
+        gave_up = _fail_interrupted(row)
+        if gave_up:
+            failed += 1
+        elif gave_up is None and _republish(row, now):
             requeued += 1
     quality = _sweep_missing_quality(now)
     if requeued or failed or quality:

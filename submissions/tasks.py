@@ -38,7 +38,7 @@ def execute_submission(self: Any, submission_id: int) -> str:
         if claim.submission is None:
             return "skipped"
         submission = claim.submission
-        result = grading.grade(selectors.grading_job(submission=submission))
+        result = grading.grade(selectors.grading_job_get(submission=submission))
         services.submission_record_result(submission=submission, result=result)
         return str(result.outcome)
 
@@ -85,7 +85,7 @@ def prune_reports() -> int:
 
 @shared_task(name="submissions.sweep_stuck", acks_late=True, soft_time_limit=20, time_limit=25)
 def sweep_stuck_submissions() -> dict[str, int]:
-    report = services.sweep_stuck_submissions()
+    report = services.submission_sweep_stuck()
     return {
         "requeued": report.requeued,
         "failed": report.failed,

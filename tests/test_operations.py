@@ -90,10 +90,12 @@ def _production_env() -> dict[str, str]:
     return env
 
 
-def _run_in_production(*args: str, without: str = "") -> subprocess.CompletedProcess[str]:
+def _run_in_production(
+    *args: str, without: str = "", **overrides: str
+) -> subprocess.CompletedProcess[str]:
     """`python ARGS` from the project folder with the production settings (less the
-    variable `without`)."""
-    env = {k: v for k, v in _production_env().items() if k != without}
+    variable `without`, plus `overrides`)."""
+    env = {k: v for k, v in _production_env().items() if k != without} | overrides
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
@@ -122,6 +124,12 @@ def test_production_logs_are_json_with_the_request_id() -> None:
     assert line["message"] == "hello world"
     assert line["request_id"] == "rid-9"
     assert line["level"] == "WARNING"
+
+
+def test_an_unknown_log_format_stops_start_up_with_a_clear_message() -> None:
+    completed = _run_in_production("manage.py", "check", LOG_FORMAT="xml")
+    assert completed.returncode != 0
+    assert "LOG_FORMAT is 'xml'; use 'text' or 'json'." in completed.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key() -> None:

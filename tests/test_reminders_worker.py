@@ -114,7 +114,7 @@ def test_a_real_worker_plans_and_delivers_the_daily_reminder(worker: WorkerSet, 
     assert Notification.objects.filter(recipient=learner).count() == 1
     assert notification.email_attempts == 1
 
-    assert list(selectors.inbox(recipient=learner)) == [notification]
+    assert list(selectors.notification_inbox(recipient=learner)) == [notification]
     client = Client()
     client.force_login(learner)
     page = client.get(reverse("notifications:inbox"))

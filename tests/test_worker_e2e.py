@@ -114,9 +114,7 @@ def final(submission_id: int) -> Callable[[], Submission | None]:
 
 def sweep_later(seconds: float) -> services.SweepReport:
     """The sweeper, as it would run `seconds` from now."""
-    return services.sweep_stuck_submissions(
-        now=timezone.now() + datetime.timedelta(seconds=seconds)
-    )
+    return services.submission_sweep_stuck(now=timezone.now() + datetime.timedelta(seconds=seconds))
 
 
 def assert_graded_after(

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from accounts import services
 from accounts.api.serializers import practice_days_field, time_zone_names
 from accounts.models import User
+from config.api.views import validated_input
 from config.requests import request_user
 
 ME_EXAMPLE = {
@@ -81,10 +82,7 @@ class MeView(APIView):
         ],
     )
     def patch(self, request: Request) -> Response:
-        user = request_user(request)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        # Only the fields sent; the service merges them with the stored row under a lock.
-        user = services.practice_settings_update(user=user, **data)
+        # Only the fields sent; the service writes them to the stored row under a lock.
+        data = validated_input(self.InputSerializer, request)
+        user = services.practice_settings_update(user=request_user(request), **data)
         return Response(self.OutputSerializer(user).data)

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts import services
 from accounts.models import ALL_DAYS, User
-from conftest import make_user
+from conftest import client_for, make_user
 
 
 def test_users_log_in_with_their_email_and_it_is_stored_lower_case(db: None) -> None:
@@ -57,17 +57,16 @@ def test_password_reset_sends_an_email(client: Client, db: None) -> None:
 
 
 def test_the_profile_page_shows_the_streak_and_heatmap(db: None) -> None:
-    client = Client()
-    client.force_login(make_user("heat@example.com"))
-    html = client.get(reverse("accounts:settings")).content.decode()
+    html = (
+        client_for(make_user("heat@example.com")).get(reverse("accounts:settings")).content.decode()
+    )
     assert "days current streak" in html
     assert "<svg" in html
 
 
 def test_practice_settings_are_saved_with_days_as_a_mask(db: None) -> None:
     user = make_user("ruth@example.com")
-    client = Client()
-    client.force_login(user)
+    client = client_for(user)
     response = client.post(
         reverse("accounts:settings"),
         {
@@ -101,8 +100,7 @@ def test_practice_settings_are_saved_with_days_as_a_mask(db: None) -> None:
 )
 def test_invalid_settings_are_explained(db: None, field: str, value: object, message: str) -> None:
     user = make_user("ivan@example.com")
-    client = Client()
-    client.force_login(user)
+    client = client_for(user)
     data: dict[str, object] = {
         "display_name": "",
         "time_zone": "UTC",
@@ -130,8 +128,8 @@ def test_the_service_rejects_an_unknown_time_zone(db: None) -> None:
 
 
 def test_demo_accounts_are_created_once_with_roles(db: None) -> None:
-    services.ensure_demo_users()
-    services.ensure_demo_users()
+    services.demo_users_ensure()
+    services.demo_users_ensure()
     learner = User.objects.get(email="learner@apprentice.local")
     mentor = User.objects.get(email="mentor@apprentice.local")
     staff = User.objects.get(email="staff@apprentice.local")
@@ -148,8 +146,8 @@ def test_demo_learners_are_mid_programme_with_real_work_and_made_once(db: None) 
     from mentors.models import ReviewRound
     from submissions.models import Submission
 
-    services.ensure_demo_users()
-    accounts = services.ensure_demo_learners()
+    services.demo_users_ensure()
+    accounts = services.demo_learners_ensure()
     phase2 = User.objects.get(email=accounts[0].email)
     phase3 = User.objects.get(email=accounts[1].email)
     progress2 = course_selectors.progress_get(
@@ -160,11 +158,11 @@ def test_demo_learners_are_mid_programme_with_real_work_and_made_once(db: None) 
     )
     assert (progress2.expected_phase.number, progress2.current_phase.number) == (2, 2)
     assert progress3.expected_phase.number == 3
-    assert Submission.objects.filter(learner=phase2, status="passed").exists()
-    assert Submission.objects.filter(learner=phase2, status="failed").exists()
+    assert Submission.objects.filter(learner=phase2, status=Submission.Status.PASSED).exists()
+    assert Submission.objects.filter(learner=phase2, status=Submission.Status.FAILED).exists()
     assert ReviewRound.objects.filter(capstone__learner=phase3, decided_at=None).count() == 1
     before = Submission.objects.count()
-    services.ensure_demo_learners()
+    services.demo_learners_ensure()
     assert Submission.objects.count() == before
 
 

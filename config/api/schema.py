@@ -3,14 +3,18 @@ problem-details responses each operation can return, documented once here."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
 from config.api.errors import PROBLEM_CONTENT_TYPE, problem
+
+_V = TypeVar("_V", bound=Callable[..., Any])
 
 
 class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
@@ -33,42 +37,51 @@ class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
         ref_name = "Problem"
 
 
-_EXAMPLES: dict[str, dict[str, Any]] = {
-    "400": problem(
-        status_code=400,
-        code="validation_error",
-        detail="The request has invalid fields; see `errors`.",
-        instance="/api/v1/submissions/",
-        errors={"files": ["This field is required."]},
+# The example problem of each status: code, detail, and the request it answers.
+_EXAMPLE_PROBLEMS: dict[int, tuple[str, str, str]] = {
+    400: (
+        "validation_error",
+        "The request has invalid fields; see `errors`.",
+        "/api/v1/submissions/",
     ),
-    "401": problem(
-        status_code=401,
-        code="not_authenticated",
-        detail="Authentication credentials were not provided.",
-        instance="/api/v1/me/",
+    401: ("not_authenticated", "Authentication credentials were not provided.", "/api/v1/me/"),
+    403: (
+        "permission_denied",
+        "You do not have permission to perform this action.",
+        "/api/v1/mentor/mentees/",
     ),
-    "403": problem(
-        status_code=403,
-        code="permission_denied",
-        detail="You do not have permission to perform this action.",
-        instance="/api/v1/mentor/mentees/",
-    ),
-    "404": problem(
-        status_code=404, code="not_found", detail="Not found.", instance="/api/v1/submissions/9/"
-    ),
-    "409": problem(
-        status_code=409,
-        code="enrollment",
-        detail="You are already enrolled in Backend & Web.",
-        instance="/api/v1/enrollments/",
-    ),
-    "429": problem(
-        status_code=429,
-        code="throttled",
-        detail="Request was throttled. Expected available in 42 seconds.",
-        instance="/api/v1/submissions/",
+    404: ("not_found", "Not found.", "/api/v1/submissions/9/"),
+    409: ("enrollment", "You are already enrolled in Backend & Web.", "/api/v1/enrollments/"),
+    429: (
+        "throttled",
+        "Request was throttled. Expected available in 42 seconds.",
+        "/api/v1/submissions/",
     ),
 }
+_EXAMPLES: dict[str, dict[str, Any]] = {
+    str(status_code): problem(
+        status_code=status_code,
+        code=code,
+        detail=detail,
+        instance=instance,
+        errors={"files": ["This field is required."]} if status_code == 400 else None,
+    )
+    for status_code, (code, detail, instance) in _EXAMPLE_PROBLEMS.items()
+}
+
+
+def list_schema(summary: str, **examples: dict[str, Any]) -> Callable[[_V], _V]:
+    """The GET of a list view in the schema: its summary and example rows, one named example
+    per keyword (a page of one row each)."""
+    return extend_schema_view(
+        get=extend_schema(
+            summary=summary,
+            examples=[
+                OpenApiExample(name, value=[row], response_only=True)
+                for name, row in examples.items()
+            ],
+        )
+    )
 
 
 class AutoSchema(SpectacularAutoSchema):

@@ -24,6 +24,13 @@ def api_datetime(value: datetime.datetime | None) -> str | None:
     return None if value is None else str(_DATETIME.to_representation(value))
 
 
+def validated_input(serializer_class: type[serializers.Serializer[Any]], request: Request) -> Any:
+    """The request body as `serializer_class` validates it; a 400 problem otherwise."""
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
 def names_a_filter(filterset_class: type[Any], query: Any) -> bool:
     """Whether the query string names any of the FilterSet's filters (a range filter's fields
     are its name with a suffix: `…_min`, `…_after`)."""

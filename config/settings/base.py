@@ -4,6 +4,7 @@ from pathlib import Path
 
 import django_stubs_ext
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 # Runtime support for generic Django classes (admin.ModelAdmin[Model], QuerySet[Model]).
 django_stubs_ext.monkeypatch()
@@ -292,7 +293,17 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 
-LOG_FORMAT = env("LOG_FORMAT", default="text")  # "json" in production
+
+def log_format(default: str) -> str:
+    """LOG_FORMAT from the environment: "text" for people at a terminal, "json" for a log
+    collector. Anything else stops start-up here, not as a riddle from logging.config."""
+    value = str(env("LOG_FORMAT", default=default))
+    if value not in ("text", "json"):
+        raise ImproperlyConfigured(f"LOG_FORMAT is {value!r}; use 'text' or 'json'.")
+    return value
+
+
+LOG_FORMAT = log_format("text")  # production.py: "json"
 LOG_LEVEL = env("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,

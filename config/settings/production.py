@@ -2,7 +2,7 @@
 that would be unsafe in the open."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, LOGGING, env, log_format
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -33,5 +33,5 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
 
 # JSON lines by default here (base.py defaults to text, for people reading a terminal).
-LOG_FORMAT = env("LOG_FORMAT", default="json")
+LOG_FORMAT = log_format("json")
 LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # type: ignore[index]

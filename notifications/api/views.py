@@ -15,7 +15,8 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from config.api.pagination import FeedCursorPagination
-from config.api.views import UserListView
+from config.api.schema import list_schema
+from config.api.views import UserListView, validated_input
 from config.requests import request_user
 from notifications import selectors, services
 from notifications.api.filters import NotificationFilter
@@ -48,6 +49,7 @@ NOTIFICATION_EXAMPLE = {
 }
 
 
+@list_schema("Your inbox, newest first (cursor pagination)", inbox=NOTIFICATION_EXAMPLE)
 class NotificationListView(UserListView[Notification]):
     model = Notification
     serializer_class = NotificationSerializer
@@ -55,14 +57,7 @@ class NotificationListView(UserListView[Notification]):
     pagination_class = FeedCursorPagination
 
     def list_for(self, user: User) -> QuerySet[Notification]:
-        return selectors.inbox(recipient=user)
-
-    @extend_schema(
-        summary="Your inbox, newest first (cursor pagination)",
-        examples=[OpenApiExample("inbox", value=[NOTIFICATION_EXAMPLE], response_only=True)],
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+        return selectors.notification_inbox(recipient=user)
 
 
 class UnreadCountView(APIView):
@@ -78,7 +73,9 @@ class UnreadCountView(APIView):
         examples=[OpenApiExample("count", value={"unread": 3}, response_only=True)],
     )
     def get(self, request: Request) -> Response:
-        return Response({"unread": selectors.unread_count(recipient=request_user(request))})
+        return Response(
+            {"unread": selectors.notification_unread_count(recipient=request_user(request))}
+        )
 
 
 class MarkReadView(APIView):
@@ -98,7 +95,7 @@ class MarkReadView(APIView):
     def post(self, request: Request, notification_id: int) -> Response:
         recipient = request_user(request)
         try:
-            notification = selectors.notification_for_recipient(
+            notification = selectors.notification_get(
                 recipient=recipient, notification_id=notification_id
             )
         except Notification.DoesNotExist as exc:
@@ -166,12 +163,9 @@ class PreferencesView(APIView):
         ],
     )
     def patch(self, request: Request) -> Response:
-        user = request_user(request)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        # Only the fields sent; the service merges them with the stored row under its lock.
-        prefs = services.preferences_update(user=user, **data)
+        # Only the fields sent; the service writes them to the stored row under its lock.
+        data = validated_input(self.InputSerializer, request)
+        prefs = services.preferences_update(user=request_user(request), **data)
         return Response(self.OutputSerializer(prefs).data)
 
 

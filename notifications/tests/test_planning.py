@@ -6,7 +6,9 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from conftest import client_for
 from notifications import planning, services, tasks
 from notifications.models import Kind, LearnerActivity, Notification
 from notifications.tests.conftest import at
@@ -202,6 +204,8 @@ def test_inactivity_after_three_and_seven_days_once_each(make_learner, frozen, p
         Notification.objects.filter(kind=Kind.INACTIVITY).values_list("dedupe_key", flat=True)
     )
     assert keys == ["3d:2026-03-01", "7d:2026-03-01"]
+    titles = Notification.objects.filter(kind=Kind.INACTIVITY).values_list("title", flat=True)
+    assert sorted(titles) == ["It has been 3 days", "It has been 7 days"]
     # The daily reminder gives way to the inactivity notice on those days.
     assert "2026-03-04" not in daily(learner)
     assert "2026-03-05" in daily(learner)
@@ -270,19 +274,55 @@ def test_planner_queries_do_not_grow_with_the_number_of_learners(
 
 
 def test_announcement_reaches_every_learner_on_the_track_once(learner, outsider, published):
-    sent = planning.announcement_send(
-        track_id=learner.enrollments.get().track_id,
-        title="Office hours",
-        body="Friday 5pm",
-        url="",
-        dedupe_key="announcement:1",
-    )
-    again = planning.announcement_send(
-        track_id=learner.enrollments.get().track_id,
-        title="Office hours",
-        body="Friday 5pm",
-        url="",
-        dedupe_key="announcement:1",
-    )
+    announcement = {
+        "track_id": learner.enrollments.get().track_id,
+        "title": "Office hours",
+        "body": "Friday 5pm",
+        "url": "",
+        "dedupe_key": "announcement:1",
+    }
+    sent = planning.announcement_send(**announcement)
+    again = planning.announcement_send(**announcement)  # a retried task
     assert (sent, again) == (1, 0)
     assert Notification.objects.filter(kind=Kind.ANNOUNCEMENT).get().recipient == learner
+
+
+def test_a_capstone_deadline_reminder_links_to_the_learners_capstone_page(
+    learner, staff, backend_track, learner_client, published
+):
+    from mentors.tests.factories import started_capstone
+
+    capstone = started_capstone(learner, backend_track, staff=staff)
+    now = timezone.now()
+    capstone.due_at = now + datetime.timedelta(days=3, hours=1)
+    capstone.save(update_fields=["due_at"])
+    report = planning.PlanReport()
+    planning.plan_capstone_deadlines(now=now, report=report)
+    reminder = Notification.objects.get(recipient=learner, kind=Kind.CAPSTONE_DEADLINE)
+    assert reminder.url == "/mentors/capstone/"
+    assert reminder.title == "Capstone due in 3 days"
+    assert reminder.body.startswith("Your capstone deadline is close. Upload what you have")
+    assert learner_client.get(reminder.url).status_code == 200
+
+
+def test_review_reminders_link_the_mentor_to_the_queue_and_staff_to_the_rounds(
+    mentor, learner, staff, backend_track, staff_client, published
+):
+    from mentors import services as mentor_services
+    from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
+
+    mentor_services.waiting_learners_assign()
+    started_capstone(learner, backend_track, staff=staff)
+    mentor_services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
+    report = planning.PlanReport()
+    planning.plan_review_waiting(now=timezone.now() + datetime.timedelta(hours=73), report=report)
+    waiting = Notification.objects.filter(recipient=mentor, kind=Kind.REVIEW_WAITING)
+    overdue = Notification.objects.get(recipient=staff, kind=Kind.REVIEW_OVERDUE)
+    assert {n.url for n in waiting} == {"/mentors/reviews/"}
+    assert {n.title for n in waiting} == {
+        "A capstone review has waited 24 hours",
+        "A capstone review has waited 48 hours",
+    }
+    assert overdue.url == "/admin/mentors/reviewround/"
+    assert client_for(mentor).get("/mentors/reviews/").status_code == 200
+    assert staff_client.get(overdue.url).status_code == 200

@@ -6,7 +6,7 @@ from courses import services as course_services
 from courses.models import Lesson
 from notifications import selectors, services
 from notifications.models import LearnerActivity
-from notifications.selectors import streaks_from_days
+from notifications.selectors import streaks_compute
 from notifications.tests.conftest import at
 
 D = datetime.date
@@ -14,24 +14,24 @@ D = datetime.date
 
 def test_current_streak_includes_today():
     days = {D(2026, 3, 8), D(2026, 3, 9), D(2026, 3, 10)}
-    streaks = streaks_from_days(days=days, today=D(2026, 3, 10))
+    streaks = streaks_compute(days=days, today=D(2026, 3, 10))
     assert (streaks.current, streaks.longest, streaks.active_today) == (3, 3, True)
 
 
 def test_current_streak_survives_until_today_ends():
     days = {D(2026, 3, 8), D(2026, 3, 9)}
-    streaks = streaks_from_days(days=days, today=D(2026, 3, 10))
+    streaks = streaks_compute(days=days, today=D(2026, 3, 10))
     assert (streaks.current, streaks.at_risk) == (2, True)
 
 
 def test_a_missed_day_breaks_the_streak_and_longest_is_kept():
     days = {D(2026, 3, 1), D(2026, 3, 2), D(2026, 3, 3), D(2026, 3, 4), D(2026, 3, 9)}
-    streaks = streaks_from_days(days=days, today=D(2026, 3, 11))
+    streaks = streaks_compute(days=days, today=D(2026, 3, 11))
     assert (streaks.current, streaks.longest, streaks.last_active_on) == (0, 4, D(2026, 3, 9))
 
 
 def test_no_activity_means_no_streak():
-    streaks = streaks_from_days(days=set(), today=D(2026, 3, 10))
+    streaks = streaks_compute(days=set(), today=D(2026, 3, 10))
     assert (streaks.current, streaks.longest, streaks.last_active_on) == (0, 0, None)
 
 

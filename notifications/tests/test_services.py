@@ -10,6 +10,15 @@ from notifications import services, tasks
 from notifications.models import DeliveryStatus, Kind, Notification
 
 
+def review_ready(learner, key: str, *, title: str = "t", body: str = "b", url: str = ""):
+    """A mentorship notice (inbox and email) for `learner`, created."""
+    created = services.notification_create(
+        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key=key, title=title, body=body, url=url
+    )
+    assert created is not None
+    return created
+
+
 def test_notification_create_is_idempotent_per_key(
     learner, published, django_capture_on_commit_callbacks
 ):
@@ -56,20 +65,14 @@ def test_quiet_mode_mutes_reminders_and_keeps_mentor_messages_in_the_inbox_only(
         )
         is None
     )
-    ready = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:2", title="t", body="b"
-    )
-    assert ready is not None
+    ready = review_ready(learner, "round:2")
     assert ready.inbox_status == DeliveryStatus.SENT
     assert ready.email_status == DeliveryStatus.SKIPPED
 
 
 def test_email_channel_off_skips_email_but_not_inbox(learner):
     services.preferences_update(user=learner, email_enabled=False, in_app_enabled=True, quiet=False)
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:3", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:3")
     assert created.email_status == DeliveryStatus.SKIPPED
 
 
@@ -85,35 +88,33 @@ def test_both_channels_off_creates_nothing(learner):
     )
 
 
-def test_email_has_text_html_and_one_click_unsubscribe(learner, published):
-    created = services.notification_create(
-        recipient=learner,
-        kind=Kind.REVIEW_READY,
-        dedupe_key="round:5",
+def test_email_has_text_html_and_one_click_unsubscribe(learner, published, settings):
+    created = review_ready(
+        learner,
+        "round:5",
         title="Your review is ready",
         body="Grace reviewed version 1.",
-        url="/mentors/",
+        url="/mentors/rounds/5/",
     )
-    assert created is not None
     assert tasks.deliver_batch(notification_ids=[created.pk]) == 1
     [message] = mail.outbox
     assert message.subject == "Your review is ready"
     assert "Grace reviewed version 1." in message.body
     assert message.alternatives[0][1] == "text/html"  # type: ignore[attr-defined]
-    unsubscribe = services.unsubscribe_url(user=learner)
+    unsubscribe = services.unsubscribe_url_build(user=learner)
     assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert unsubscribe in message.body
+    # Every link is absolute on SITE_URL: the notification's own, the inbox, the settings.
+    for path in ("/mentors/rounds/5/", "/notifications/", "/notifications/preferences/"):
+        assert f"{settings.SITE_URL.rstrip('/')}{path}\n" in message.body
     created.refresh_from_db()
     assert created.email_status == DeliveryStatus.SENT
     assert created.email_attempts == 1
 
 
 def test_delivering_a_batch_twice_sends_once(learner):
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:6", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:6")
     tasks.deliver_batch(notification_ids=[created.pk])
     tasks.deliver_batch(notification_ids=[created.pk])
     assert len(mail.outbox) == 1
@@ -122,10 +123,7 @@ def test_delivering_a_batch_twice_sends_once(learner):
 def test_failed_email_is_retried_with_backoff_and_recorded_after_the_last_retry(
     learner, monkeypatch
 ):
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:7", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:7")
 
     def refuse(*args, **kwargs):
         raise OSError("connection refused")
@@ -155,10 +153,7 @@ def test_failed_email_is_retried_with_backoff_and_recorded_after_the_last_retry(
 def test_retry_countdown_grows_exponentially(learner, monkeypatch):
     from celery.exceptions import Retry
 
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:8", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:8")
     monkeypatch.setattr(
         "django.core.mail.EmailMultiAlternatives.send",
         lambda *a, **k: (_ for _ in ()).throw(OSError("down")),
@@ -183,11 +178,8 @@ def test_retry_countdown_grows_exponentially(learner, monkeypatch):
 
 
 def test_unsubscribe_stops_queued_email(learner):
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:9", title="t", body="b"
-    )
-    assert created is not None
-    services.unsubscribe(user=learner)
+    created = review_ready(learner, "round:9")
+    services.email_unsubscribe(user=learner)
     tasks.deliver_batch(notification_ids=[created.pk])
     assert mail.outbox == []
     created.refresh_from_db()
@@ -196,10 +188,7 @@ def test_unsubscribe_stops_queued_email(learner):
 
 
 def test_every_email_of_a_notification_carries_the_same_message_id(learner):
-    created = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:9", title="t", body="b"
-    )
-    assert created is not None
+    created = review_ready(learner, "round:9")
     tasks.deliver_batch(notification_ids=[created.pk])
     [message] = mail.outbox
     assert (
@@ -209,30 +198,29 @@ def test_every_email_of_a_notification_carries_the_same_message_id(learner):
     assert message.message()["Message-ID"] == message.extra_headers["Message-ID"]
 
 
-def _stuck_in_sending(learner, kind: str, key: str):
+def _swept_after_a_worker_died_mid_send(learner, kind: str, key: str):
+    """A notification whose email a worker claimed and then died with, once the stale
+    sweep has looked at it."""
     created = services.notification_create(
         recipient=learner, kind=kind, dedupe_key=key, title="t", body="b"
     )
     assert created is not None
-    assert services.email_claim(notification_id=created.pk)  # a worker claimed it, then died
+    assert services.email_claim(notification_id=created.pk)
+    later = timezone.now() + services.STALE_SENDING_AFTER + datetime.timedelta(minutes=1)
+    services.email_requeue_stale(now=later)
+    created.refresh_from_db()
     return created
 
 
 def test_a_reminder_whose_send_outcome_is_unknown_is_not_sent_again(learner, published):
-    reminder = _stuck_in_sending(learner, Kind.DAILY_PRACTICE, "2026-12-01")
-    later = timezone.now() + services.STALE_SENDING_AFTER + datetime.timedelta(minutes=1)
-    services.email_requeue_stale(now=later)
-    reminder.refresh_from_db()
+    reminder = _swept_after_a_worker_died_mid_send(learner, Kind.DAILY_PRACTICE, "2026-12-01")
     assert reminder.email_status == DeliveryStatus.UNKNOWN
     tasks.deliver_batch(notification_ids=[reminder.pk])
     assert mail.outbox == []
 
 
 def test_a_mentorship_notice_whose_send_outcome_is_unknown_is_sent_again(learner, published):
-    notice = _stuck_in_sending(learner, Kind.REVIEW_READY, "round:10")
-    later = timezone.now() + services.STALE_SENDING_AFTER + datetime.timedelta(minutes=1)
-    services.email_requeue_stale(now=later)
-    notice.refresh_from_db()
+    notice = _swept_after_a_worker_died_mid_send(learner, Kind.REVIEW_READY, "round:10")
     assert notice.email_status == DeliveryStatus.PENDING
     tasks.deliver_batch(notification_ids=[notice.pk])
     assert len(mail.outbox) == 1
@@ -260,32 +248,19 @@ def test_one_email_that_cannot_be_sent_does_not_stop_its_batch(learner, make_lea
 
 
 def test_a_title_with_line_breaks_makes_a_one_line_subject(learner):
-    created = services.notification_create(
-        recipient=learner,
-        kind=Kind.REVIEW_READY,
-        dedupe_key="round:15",
-        title="a\nb\r\nc",
-        body="b",
-    )
-    assert created is not None
+    created = review_ready(learner, "round:15", title="a\nb\r\nc")
     assert tasks.deliver_batch(notification_ids=[created.pk]) == 1
     assert mail.outbox[0].subject == "a b c"
 
 
 def test_notifications_older_than_the_retention_are_deleted(learner, settings):
-    old = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:13", title="t", body="b"
-    )
-    assert old is not None
+    old = review_ready(learner, "round:13")
     Notification.objects.filter(pk=old.pk).update(
         created_at=timezone.now()
         - datetime.timedelta(days=settings.NOTIFICATION_RETENTION_DAYS + 1)
     )
-    fresh = services.notification_create(
-        recipient=learner, kind=Kind.REVIEW_READY, dedupe_key="round:14", title="t", body="b"
-    )
-    assert fresh is not None
-    assert services.notifications_prune() == 1
+    fresh = review_ready(learner, "round:14")
+    assert services.notification_prune() == 1
     assert list(Notification.objects.values_list("pk", flat=True)) == [fresh.pk]
 
 

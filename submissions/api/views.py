@@ -8,10 +8,16 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+)
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,8 +26,9 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from config.api.pagination import FeedCursorPagination
+from config.api.schema import list_schema
 from config.api.throttles import SubmissionsThrottle
-from config.api.views import PlainRowsListView, api_datetime
+from config.api.views import PlainRowsListView, api_datetime, validated_input
 from config.requests import request_user
 from courses import selectors as course_selectors
 from courses.errors import NotInPlan
@@ -55,17 +62,6 @@ class SubmissionSerializer(serializers.Serializer[Submission]):
 
     class Meta:
         ref_name = "Submission"
-
-
-class ReportTestSerializer(serializers.Serializer[Any]):
-    name = serializers.CharField()
-    status = serializers.CharField(help_text="pass, fail or error.")
-    message = serializers.CharField(required=False, allow_blank=True)
-    output = serializers.CharField(required=False, allow_blank=True)
-    hidden = serializers.BooleanField(required=False, help_text="Hidden tests: name and message.")
-
-    class Meta:
-        ref_name = "ReportTest"
 
 
 class SubmissionFileSerializer(serializers.Serializer[Any]):
@@ -174,6 +170,7 @@ def _if_none_match(request: Request) -> set[str]:
     return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
 
 
+@list_schema("Your submissions, newest first (cursor pagination)", submissions=SUBMISSION_EXAMPLE)
 class SubmissionsView(PlainRowsListView[Submission]):
     """GET lists your submissions (cursor-paginated, newest first); POST submits code."""
 
@@ -205,17 +202,10 @@ class SubmissionsView(PlainRowsListView[Submission]):
         return throttles
 
     def list_for(self, user: User) -> QuerySet[Submission]:
-        return selectors.api_learner_submissions(learner=user)
+        return selectors.submission_list_for_api(learner=user)
 
     def row(self, item: Submission) -> dict[str, Any]:
         return submission_row(item)
-
-    @extend_schema(
-        summary="Your submissions, newest first (cursor pagination)",
-        examples=[OpenApiExample("submissions", value=[SUBMISSION_EXAMPLE], response_only=True)],
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="submissions_create",
@@ -283,9 +273,7 @@ class SubmissionsView(PlainRowsListView[Submission]):
             raise serializers.ValidationError(
                 {"Idempotency-Key": ["Use 8–100 characters: letters, digits, '_', '.', ':', '-'."]}
             )
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = validated_input(self.InputSerializer, request)
         exercise = _exercise_for(learner=learner, slug=data["exercise"])
         files = [services.IncomingFile(path=f["path"], content=f["content"]) for f in data["files"]]
         replayed = False
@@ -297,13 +285,11 @@ class SubmissionsView(PlainRowsListView[Submission]):
             submission, replayed = services.submission_create_idempotent(
                 learner=learner, exercise=exercise, files=files, idempotency_key=key
             )
-        submission = selectors.api_submission_for_learner(
-            learner=learner, submission_id=submission.pk
-        )
+        submission = selectors.submission_get_for_api(learner=learner, submission_id=submission.pk)
         return Response(
             submission_detail_row(submission),
             status=status.HTTP_200_OK if replayed else status.HTTP_201_CREATED,
-            headers={"Location": f"/api/v1/submissions/{submission.pk}/"},
+            headers={"Location": reverse("submission-detail", args=[submission.pk])},
         )
 
 
@@ -341,26 +327,19 @@ class SubmissionDetailView(APIView):
         sent = _if_none_match(request)
         if sent:
             # A poll: answer from the few columns the ETag is made of (one indexed query).
-            state = (
-                Submission.objects.filter(pk=submission_id, learner=learner)
-                .annotate(
-                    has_quality=ExpressionWrapper(~Q(quality={}), output_field=BooleanField())
-                )
-                .values("status", "finished_at", "has_quality")
-                .first()
-            )
+            state = selectors.submission_poll_state(learner=learner, submission_id=submission_id)
             if state is None:
                 raise Http404("No such submission.")
             etag = submission_etag(
                 submission_id=submission_id,
-                status_value=state["status"],
-                finished_at=state["finished_at"],
-                has_quality=bool(state["has_quality"]),
+                status_value=state.status,
+                finished_at=state.finished_at,
+                has_quality=state.has_quality,
             )
             if etag in sent:
                 return Response(status=status.HTTP_304_NOT_MODIFIED, headers=_poll_headers(etag))
         try:
-            submission = selectors.api_submission_for_learner(
+            submission = selectors.submission_get_for_api(
                 learner=learner, submission_id=submission_id
             )
         except Submission.DoesNotExist as exc:

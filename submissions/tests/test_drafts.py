@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from conftest import client_for
 from submissions import services
+from submissions.errors import SubmissionError
 from submissions.models import Draft, Submission
-from submissions.services import MAX_FILE_BYTES, IncomingFile, SubmissionError
+from submissions.services import MAX_FILE_BYTES, IncomingFile
 from submissions.tests.factories import SubmissionFactory, exercise
 
 SLUG = "temperature-converter"
@@ -139,9 +141,7 @@ def test_a_submission_newer_than_the_draft_is_what_the_editor_opens(learner: Use
     SubmissionFactory.create(
         learner=learner, files=[IncomingFile("temperature.py", "submitted = 1\n")]
     )
-    client = Client()
-    client.force_login(learner)
-    page = client.get(exercise_url()).content.decode()
+    page = client_for(learner).get(exercise_url()).content.decode()
     assert "submitted = 1" in page
     assert "Restored your draft" not in page
 

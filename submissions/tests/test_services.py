@@ -4,6 +4,7 @@ enqueue-on-commit, claims with a lease, recording results, re-runs and the sweep
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import pytest
 import time_machine
@@ -13,9 +14,10 @@ from django.utils import timezone
 from accounts.models import User
 from courses.models import Exercise
 from submissions import selectors, services
+from submissions.errors import IdempotencyKeyReused, RateLimited, SubmissionError
 from submissions.models import Submission
 from submissions.sandbox import Outcome, SandboxResult, TestResult
-from submissions.services import IncomingFile, RateLimited, SubmissionError
+from submissions.services import IncomingFile
 from submissions.tests.factories import (
     GradedSubmissionFactory,
     RunningSubmissionFactory,
@@ -33,8 +35,19 @@ def file(path: str = "temperature.py", content: str = CODE) -> IncomingFile:
 
 def refused(files: list[IncomingFile]) -> SubmissionError:
     with pytest.raises(SubmissionError) as excinfo:
-        services.validate_files(files)
+        services.submission_files_validate(files)
     return excinfo.value
+
+
+def submit(learner: User, exercise: Exercise, *, rate_limited: bool = True) -> Submission:
+    return services.submission_create(
+        learner=learner, exercise=exercise, files=[file()], rate_limited=rate_limited
+    )
+
+
+def limits(settings, *, per_minute: int, pending: int) -> None:
+    settings.SUBMISSIONS_PER_MINUTE = per_minute
+    settings.SUBMISSIONS_PENDING_MAX = pending
 
 
 def sandbox_result(outcome: Outcome = Outcome.PASSED, *, passed: int = 2) -> SandboxResult:
@@ -64,7 +77,7 @@ def temperature(db: None) -> Exercise:
 
 
 def test_valid_files_come_back_with_normalised_names() -> None:
-    cleaned = services.validate_files([file(" pkg\\util.py "), file("temperature.py")])
+    cleaned = services.submission_files_validate([file(" pkg\\util.py "), file("temperature.py")])
     assert [f.path for f in cleaned] == ["pkg/util.py", "temperature.py"]
 
 
@@ -85,7 +98,7 @@ def test_more_than_the_maximum_number_of_files_is_refused() -> None:
 
 def test_the_maximum_number_of_files_is_accepted() -> None:
     files = [file(f"module_{n}.py") for n in range(services.MAX_FILES)]
-    assert len(services.validate_files(files)) == services.MAX_FILES
+    assert len(services.submission_files_validate(files)) == services.MAX_FILES
 
 
 def test_a_file_over_the_size_limit_is_refused_with_its_size() -> None:
@@ -96,7 +109,7 @@ def test_a_file_over_the_size_limit_is_refused_with_its_size() -> None:
 
 
 def test_a_file_exactly_at_the_size_limit_is_accepted() -> None:
-    services.validate_files([file("big.py", "x" * services.MAX_FILE_BYTES)])
+    services.submission_files_validate([file("big.py", "x" * services.MAX_FILE_BYTES)])
 
 
 def test_the_size_limit_counts_utf8_bytes_not_characters() -> None:
@@ -119,18 +132,18 @@ def test_a_file_with_nul_bytes_is_refused_as_binary() -> None:
 
 def test_an_upload_that_is_not_utf8_is_refused() -> None:
     with pytest.raises(SubmissionError) as excinfo:
-        services.decode_upload("image.py", b"\x89PNG\r\n\x1a\n\xff\xfe")
+        services.upload_decode("image.py", b"\x89PNG\r\n\x1a\n\xff\xfe")
     assert excinfo.value.message == "image.py is not UTF-8 text (byte 0); upload source files only."
 
 
 def test_an_upload_over_the_size_limit_is_refused() -> None:
     with pytest.raises(SubmissionError) as excinfo:
-        services.decode_upload("big.py", b"x" * (services.MAX_FILE_BYTES + 1))
+        services.upload_decode("big.py", b"x" * (services.MAX_FILE_BYTES + 1))
     assert excinfo.value.message == "big.py is 65 KiB; files may be at most 64 KiB."
 
 
 def test_a_utf8_upload_becomes_text() -> None:
-    assert services.decode_upload("café.py", "print('é')\n".encode()) == IncomingFile(
+    assert services.upload_decode("café.py", "print('é')\n".encode()) == IncomingFile(
         "café.py", "print('é')\n"
     )
 
@@ -148,7 +161,7 @@ def test_a_path_with_parent_segments_is_refused(path: str) -> None:
 
 
 def test_a_leading_current_folder_segment_is_dropped_and_counts_for_duplicates() -> None:
-    assert [f.path for f in services.validate_files([file("./temperature.py")])] == [
+    assert [f.path for f in services.submission_files_validate([file("./temperature.py")])] == [
         "temperature.py"
     ]
     assert refused([file("temperature.py"), file("./temperature.py")]).message == (
@@ -213,7 +226,7 @@ def test_an_exercise_of_another_track_is_refused(learner: User) -> None:
     data_science = exercise("describe-and-outliers")
     assert data_science.module.track is not None
     with pytest.raises(SubmissionError) as excinfo:
-        services.submission_create(learner=learner, exercise=data_science, files=[file()])
+        submit(learner, data_science)
     assert excinfo.value.message == "This exercise is not part of your plan."
     assert excinfo.value.code == "not_available"
     assert not Submission.objects.exists()
@@ -245,7 +258,7 @@ def test_the_same_idempotency_key_returns_the_first_submission(
 
 def test_a_key_reused_for_different_files_is_refused(learner: User, temperature: Exercise) -> None:
     keyed(learner, temperature, "retry-2")
-    with pytest.raises(services.IdempotencyKeyReused) as refused:
+    with pytest.raises(IdempotencyKeyReused) as refused:
         keyed(learner, temperature, "retry-2", content="different = True\n")
     assert refused.value.status == 422
     assert Submission.objects.count() == 1
@@ -266,115 +279,109 @@ def test_different_idempotency_keys_create_separate_submissions(
     assert len(ids) == 2
 
 
-def _curriculum_loaded() -> None:
-    """Transactional tests empty every table, the curriculum included."""
-    from courses import services as course_services
-
-    if not Exercise.objects.filter(slug="temperature-converter").exists():
-        course_services.curriculum_sync()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_same_key_sent_eight_times_at_once_creates_one_submission(settings) -> None:
-    """Eight threads with their own connections race the same Idempotency-Key: one row,
-    every request answered with it, no error (on PostgreSQL the unique index decides)."""
+def _race(count: int, action: Callable[[], object]) -> list[object]:
+    """`action` from `count` threads, each with its own connection, released at once; what
+    each returned or raised. Only PostgreSQL lets the writers really race (SQLite
+    serialises them first), so elsewhere the test is skipped."""
     import threading
 
-    from django.db import connection
-
-    from submissions.tests.factories import LearnerFactory
+    from django.db import connection, connections
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite serialises the writers before they can race")
-    settings.SUBMISSIONS_PENDING_MAX = 100
-    settings.SUBMISSIONS_PER_MINUTE = 100
-    _curriculum_loaded()
-    learner = LearnerFactory.create()
-    temperature = exercise()
-    start = threading.Barrier(8)
+    start = threading.Barrier(count)
     results: list[object] = []
 
-    def post() -> None:
-        from django.db import connections
-
+    def run() -> None:
         start.wait()
         try:
-            submission, _ = keyed(learner, temperature, "race-1234")
-            results.append(submission.pk)
-        except Exception as exc:  # recorded, asserted below
+            results.append(action())
+        except Exception as exc:  # recorded, asserted by the caller
             results.append(exc)
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=post) for _ in range(8)]
+    threads = [threading.Thread(target=run) for _ in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return results
+
+
+@pytest.fixture
+def racing(db: None, settings) -> tuple[User, Exercise]:
+    """A learner and an exercise for transactional tests (which empty every table, the
+    curriculum included), with a per-minute limit the races never reach."""
+    from courses import services as course_services
+    from submissions.tests.factories import LearnerFactory
+
+    settings.SUBMISSIONS_PER_MINUTE = 100
+    if not Exercise.objects.filter(slug="temperature-converter").exists():
+        course_services.curriculum_sync()
+    return LearnerFactory.create(), exercise()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_key_sent_eight_times_at_once_creates_one_submission(
+    racing: tuple[User, Exercise], settings
+) -> None:
+    """Eight threads with their own connections race the same Idempotency-Key: one row,
+    every request answered with it, no error (on PostgreSQL the unique index decides)."""
+    learner, temperature = racing
+    settings.SUBMISSIONS_PENDING_MAX = 100
+    results = _race(8, lambda: keyed(learner, temperature, "race-1234")[0].pk)
     assert len(set(results)) == 1 and isinstance(results[0], int), results
     assert Submission.objects.filter(learner=learner).count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_posts_never_get_past_the_pending_limit(settings) -> None:
-    import threading
-
-    from django.db import connection, connections
-
-    from submissions.tests.factories import LearnerFactory
-
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite serialises the writers before they can race")
+def test_concurrent_posts_never_get_past_the_pending_limit(
+    racing: tuple[User, Exercise], settings
+) -> None:
+    learner, temperature = racing
     settings.SUBMISSIONS_PENDING_MAX = 3
-    settings.SUBMISSIONS_PER_MINUTE = 100
-    _curriculum_loaded()
-    learner = LearnerFactory.create()
-    temperature = exercise()
-    start = threading.Barrier(16)
-    refused: list[Exception] = []
-
-    def post() -> None:
-        start.wait()
-        try:
-            services.submission_create(learner=learner, exercise=temperature, files=[file()])
-        except services.RateLimited as exc:
-            refused.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=post) for _ in range(16)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results = _race(
+        16,
+        lambda: submit(learner, temperature),
+    )
     assert Submission.objects.filter(learner=learner).count() == 3
-    assert len(refused) == 13
+    assert sum(isinstance(result, RateLimited) for result in results) == 13
 
 
 def test_submitting_more_than_the_per_minute_limit_is_refused(
     learner: User, temperature: Exercise, settings
 ) -> None:
-    settings.SUBMISSIONS_PER_MINUTE = 2
-    settings.SUBMISSIONS_PENDING_MAX = 100
+    limits(settings, per_minute=2, pending=100)
     for _ in range(2):
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     with pytest.raises(RateLimited) as excinfo:
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     assert excinfo.value.message == "You can submit 2 times a minute; wait a moment and try again."
     assert excinfo.value.status == 429
     assert Submission.objects.count() == 2
 
 
+def test_work_made_by_the_system_is_not_held_to_the_limits_for_people(
+    learner: User, temperature: Exercise, settings
+) -> None:
+    limits(settings, per_minute=1, pending=1)
+    for _ in range(3):
+        submit(learner, temperature, rate_limited=False)
+    with pytest.raises(RateLimited):
+        submit(learner, temperature)
+    assert Submission.objects.count() == 3
+
+
 def test_the_per_minute_limit_frees_up_after_a_minute(
     learner: User, temperature: Exercise, settings
 ) -> None:
-    settings.SUBMISSIONS_PER_MINUTE = 1
-    settings.SUBMISSIONS_PENDING_MAX = 100
+    limits(settings, per_minute=1, pending=100)
     start = timezone.now()
     with time_machine.travel(start, tick=False):
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     with time_machine.travel(start + datetime.timedelta(seconds=61), tick=False):
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     assert Submission.objects.count() == 2
 
 
@@ -382,20 +389,19 @@ def test_the_per_minute_limit_is_per_learner(
     learner: User, outsider: User, temperature: Exercise, settings
 ) -> None:
     settings.SUBMISSIONS_PER_MINUTE = 1
-    services.submission_create(learner=learner, exercise=temperature, files=[file()])
-    services.submission_create(learner=outsider, exercise=temperature, files=[file()])
+    submit(learner, temperature)
+    submit(outsider, temperature)
     assert Submission.objects.count() == 2
 
 
 def test_too_many_pending_submissions_are_refused(
     learner: User, temperature: Exercise, settings
 ) -> None:
-    settings.SUBMISSIONS_PER_MINUTE = 100
-    settings.SUBMISSIONS_PENDING_MAX = 2
+    limits(settings, per_minute=100, pending=2)
     SubmissionFactory.create(learner=learner)
     RunningSubmissionFactory.create(learner=learner)
     with pytest.raises(RateLimited) as excinfo:
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     assert excinfo.value.message == (
         "Your earlier submissions are still being graded; wait for their results."
     )
@@ -404,17 +410,16 @@ def test_too_many_pending_submissions_are_refused(
 def test_graded_submissions_do_not_count_as_pending(
     learner: User, temperature: Exercise, settings
 ) -> None:
-    settings.SUBMISSIONS_PER_MINUTE = 100
-    settings.SUBMISSIONS_PENDING_MAX = 1
+    limits(settings, per_minute=100, pending=1)
     GradedSubmissionFactory.create(learner=learner)
-    services.submission_create(learner=learner, exercise=temperature, files=[file()])
+    submit(learner, temperature)
 
 
 def test_create_enqueues_grading_once_on_commit(
     learner: User, temperature: Exercise, django_capture_on_commit_callbacks
 ) -> None:
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
     assert len(callbacks) == 1
 
 
@@ -437,7 +442,7 @@ def test_a_create_rolled_back_by_the_caller_enqueues_nothing(
         pytest.raises(RuntimeError),
         transaction.atomic(),
     ):
-        services.submission_create(learner=learner, exercise=temperature, files=[file()])
+        submit(learner, temperature)
         raise RuntimeError("the caller's transaction failed after the create")
     assert callbacks == []
     assert not Submission.objects.exists()
@@ -693,7 +698,7 @@ def test_the_sweeper_republishes_a_queued_submission_whose_message_was_lost(
 ) -> None:
     submission = SubmissionFactory.create()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(
+        report = services.submission_sweep_stuck(
             now=after(settings.SUBMISSION_QUEUE_DEADLINE_SECONDS + 1), waiting=set()
         )
     assert (report.requeued, report.failed, report.waiting) == (1, 0, 0)
@@ -709,7 +714,7 @@ def test_the_sweeper_leaves_a_submission_waiting_in_a_backlog_alone(
     onto the backlog, and the row is not failed however long it waits (up to the give-up)."""
     submission = SubmissionFactory.create()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(now=after(3 * 3600), waiting={submission.pk})
+        report = services.submission_sweep_stuck(now=after(3 * 3600), waiting={submission.pk})
     assert (report.requeued, report.failed, report.waiting) == (0, 0, 1)
     assert callbacks == []
     submission.refresh_from_db()
@@ -721,7 +726,7 @@ def test_the_sweeper_publishes_nothing_when_the_broker_cannot_be_asked(
 ) -> None:
     SubmissionFactory.create()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(now=after(3600), waiting=None)
+        report = services.submission_sweep_stuck(now=after(3600), waiting=None)
     assert (report.requeued, report.waiting) == (0, 1)
     assert callbacks == []
 
@@ -732,7 +737,7 @@ def test_the_sweeper_measures_the_wait_from_the_last_publish(
     long_ago = timezone.now() - datetime.timedelta(hours=2)
     SubmissionFactory.create(created_at=long_ago, published_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(waiting=set())
+        report = services.submission_sweep_stuck(waiting=set())
     assert report == services.SweepReport(requeued=0, failed=0)
     assert callbacks == []
 
@@ -742,7 +747,7 @@ def test_the_sweeper_leaves_recent_queued_submissions_alone(
 ) -> None:
     SubmissionFactory.create()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(
+        report = services.submission_sweep_stuck(
             now=after(settings.SUBMISSION_QUEUE_DEADLINE_SECONDS - 5), waiting=set()
         )
     assert report == services.SweepReport(requeued=0, failed=0)
@@ -756,7 +761,7 @@ def test_a_lost_message_is_republished_once_per_sweep_and_never_failed_early(
     deadline = settings.SUBMISSION_QUEUE_DEADLINE_SECONDS
     requeued = 0
     for sweep in range(1, 6):
-        requeued += services.sweep_stuck_submissions(
+        requeued += services.submission_sweep_stuck(
             now=after(sweep * (deadline + 1)), waiting=set()
         ).requeued
     assert requeued == 5
@@ -768,12 +773,12 @@ def test_the_sweeper_gives_up_only_after_the_documented_age(db: None, settings) 
     submission = SubmissionFactory.create()
     hours = settings.SUBMISSION_GIVE_UP_HOURS
     assert (
-        services.sweep_stuck_submissions(
+        services.submission_sweep_stuck(
             now=after(hours * 3600 - 60), waiting={submission.pk}
         ).failed
         == 0
     )
-    report = services.sweep_stuck_submissions(now=after(hours * 3600 + 60), waiting={submission.pk})
+    report = services.submission_sweep_stuck(now=after(hours * 3600 + 60), waiting={submission.pk})
     assert report.failed == 1
     submission.refresh_from_db()
     assert submission.status == Submission.Status.INTERNAL_ERROR
@@ -786,7 +791,7 @@ def test_the_sweeper_requeues_a_running_submission_whose_lease_expired(
     submission = RunningSubmissionFactory.create()
     lease = services.lease_seconds(submission.exercise)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(now=after(lease + 1), waiting=set())
+        report = services.submission_sweep_stuck(now=after(lease + 1), waiting=set())
     assert report.requeued == 1
     assert len(callbacks) == 1
     submission.refresh_from_db()
@@ -797,7 +802,7 @@ def test_the_sweeper_requeues_a_running_submission_whose_lease_expired(
 def test_the_sweeper_leaves_running_submissions_within_their_lease_alone(db: None) -> None:
     submission = RunningSubmissionFactory.create()
     lease = services.lease_seconds(submission.exercise)
-    assert services.sweep_stuck_submissions(now=after(lease - 2), waiting=set()).requeued == 0
+    assert services.submission_sweep_stuck(now=after(lease - 2), waiting=set()).requeued == 0
     submission.refresh_from_db()
     assert submission.status == Submission.Status.RUNNING
 
@@ -805,7 +810,7 @@ def test_the_sweeper_leaves_running_submissions_within_their_lease_alone(db: Non
 def test_the_sweeper_ignores_graded_submissions(db: None, settings) -> None:
     settings.SUBMISSION_QUALITY_CHECKS = False
     GradedSubmissionFactory.create(created_at=timezone.now() - datetime.timedelta(days=1))
-    assert services.sweep_stuck_submissions(now=after(3600), waiting=set()) == (
+    assert services.submission_sweep_stuck(now=after(3600), waiting=set()) == (
         services.SweepReport(0, 0)
     )
 
@@ -816,7 +821,7 @@ def test_the_sweeper_gives_up_on_a_submission_whose_claims_died_the_maximum_time
     submission = RunningSubmissionFactory.create(
         attempts=services.MAX_ATTEMPTS, started_at=timezone.now() - datetime.timedelta(hours=1)
     )
-    assert services.sweep_stuck_submissions(waiting=set()).failed == 1
+    assert services.submission_sweep_stuck(waiting=set()).failed == 1
     submission.refresh_from_db()
     assert submission.status == Submission.Status.INTERNAL_ERROR
     assert submission.reason == "Grading was interrupted 3 times; giving up. Please resubmit."
@@ -831,7 +836,7 @@ def test_the_sweeper_asks_again_for_quality_checks_that_never_came(
     GradedSubmissionFactory.create(quality={}, quality_enqueues=services.MAX_QUALITY_ENQUEUES)
     later = after(settings.SUBMISSION_QUALITY_DEADLINE_SECONDS + 1)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        report = services.sweep_stuck_submissions(now=later, waiting=set())
+        report = services.submission_sweep_stuck(now=later, waiting=set())
     assert report.quality == 1
     assert len(callbacks) == 1
     graded.refresh_from_db()
@@ -853,7 +858,7 @@ def test_the_sweeper_finds_lost_messages_by_asking_the_broker(db: None, settings
         json.dumps({"headers": {"task": "submissions.execute", "argsrepr": f"({waiting.pk},)"}})
     )
     try:
-        report = services.sweep_stuck_submissions(now=after(3600))
+        report = services.submission_sweep_stuck(now=after(3600))
     finally:
         message.unlink()
     assert (report.requeued, report.waiting) == (1, 1)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from accounts.models import User
+from conftest import client_for
 from courses.models import AnswerKey, Exercise, ExerciseFile
 from submissions import selectors, services
 from submissions.models import Submission
@@ -219,7 +220,6 @@ def test_quality_checks_store_ruff_and_mypy_findings(submit) -> None:
 def test_learners_see_the_source_of_visible_tests_but_not_of_hidden_ones(
     submit, learner: User
 ) -> None:
-    from django.test import Client
     from django.urls import reverse
 
     submission = submit(starter(SLUG))
@@ -230,9 +230,8 @@ def test_learners_see_the_source_of_visible_tests_but_not_of_hidden_ones(
     assert all(t["source"].lstrip().startswith(("def test", "@")) for t in visible)
     assert all("source" not in t for t in hidden)
 
-    client = Client()
-    client.force_login(learner)
-    html = client.get(reverse("submissions:status", args=[submission.pk])).content.decode()
+    page = client_for(learner).get(reverse("submissions:status", args=[submission.pk]))
+    html = page.content.decode()
     assert "Test source" in html
     first_visible = visible[0]["source"].splitlines()[0]
     assert first_visible.replace("'", "&#x27;").replace('"', "&quot;") in html

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from accounts.models import User
+from conftest import client_for
 from submissions.models import Submission
 from submissions.tests.factories import GradedSubmissionFactory, SubmissionFactory, exercise
 
@@ -31,12 +32,6 @@ def detail_url(submission: Submission) -> str:
 
 def status_url(submission: Submission) -> str:
     return reverse("submissions:status", args=[submission.pk])
-
-
-def client_for(user: User) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The OpenAPI schema is valid, and every operation survives schemathesis: generated requests
-(authenticated as a learner) never cause a 5xx and every response matches the schema."""
+(authenticated as a learner) never cause a 5xx, are answered with a status from a known set
+and a bounded body, and every response matches the schema."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ from tests.api.fixtures import session_token
 pytestmark = pytest.mark.django_db
 
 MAX_EXAMPLES = 15
+# What a generated request may be answered with: success, not-modified, or a client error
+# the API documents (malformed input, auth, missing, method, media type, conflict, limits).
+ALLOWED_STATUSES = frozenset(
+    {200, 201, 204, 304, 400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 429}
+)
+# Lists are paginated (at most 100 rows) and files are capped at 64 KiB: no answer to one
+# generated request should come anywhere near this.
+MAX_BODY_BYTES = 2 * 1024 * 1024
 # Operations that cannot be fuzzed meaningfully: none today. (Logout lives in allauth's own
 # headless API, which is outside this schema.) Add "METHOD /path" entries with a reason.
 EXCLUDED: set[str] = set()
@@ -58,6 +67,7 @@ def test_every_operation_survives_fuzzing(learner, learner_submission, connectio
     token = session_token(learner)
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
     fuzzed = []
+    statuses: set[int] = set()
     for result in schema.get_all_operations():
         operation = result.ok()  # type: ignore[union-attr]
         label = f"{operation.method.upper()} {operation.path}"
@@ -78,7 +88,18 @@ def test_every_operation_survives_fuzzing(learner, learner_submission, connectio
             case.validate_response(
                 response, checks=[not_a_server_error, response_schema_conformance]
             )
+            assert response.status_code in ALLOWED_STATUSES, (
+                case.operation.label,
+                response.status_code,
+            )
+            assert len(response.content) <= MAX_BODY_BYTES, (
+                case.operation.label,
+                len(response.content),
+            )
+            statuses.add(response.status_code)
 
         fuzz()
         fuzzed.append(label)
     assert len(fuzzed) >= 15
+    # The generated requests reached the views and their validation, not only a 401 or 404.
+    assert {200, 400} <= statuses, statuses

@@ -14,8 +14,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        accounts = services.ensure_demo_users()
-        accounts += services.ensure_demo_learners()
+        accounts = services.demo_users_ensure()
+        accounts += services.demo_learners_ensure()
         self.stdout.write(self.style.SUCCESS("Demo accounts (log in at /accounts/login/):"))
         for account in accounts:
             self.stdout.write(

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
+from conftest import client_for
 from tests.api.fixtures import query_count
 
 pytestmark = pytest.mark.django_db
@@ -51,10 +51,25 @@ def test_an_unknown_session_token_is_not_authenticated(api_anon):
 
 
 def test_the_web_session_cookie_also_authenticates(learner):
-    client = Client()
-    client.force_login(learner)
-    assert client.get("/api/v1/me/").json()["email"] == learner.email
+    assert client_for(learner).get("/api/v1/me/").json()["email"] == learner.email
 
 
 def test_me_costs_few_queries(api_learner):
     assert query_count(api_learner, "/api/v1/me/") <= 3  # session, user, mentor profile
+
+
+def test_two_patches_of_different_fields_both_survive(api_learner, learner):
+    """Another PATCH renames the learner after this one read the row: moving to Tokyo must
+    not write the old name back."""
+    from accounts.models import User
+    from tests.concurrency import change_after_first_read
+
+    def rename() -> None:
+        User.objects.filter(pk=learner.pk).update(display_name="Ada Lovelace")
+
+    with change_after_first_read(User._meta.db_table, rename):
+        response = api_learner.patch("/api/v1/me/", {"time_zone": "Asia/Tokyo"})
+    assert response.status_code == 200, response.content
+    learner.refresh_from_db()
+    assert (learner.display_name, learner.time_zone) == ("Ada Lovelace", "Asia/Tokyo")
+    assert response.json()["display_name"] == "Ada Lovelace"

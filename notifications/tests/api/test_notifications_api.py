@@ -71,3 +71,21 @@ def test_inbox_queries_are_constant_in_page_size(api_learner, learner):
     small = query_count(api_learner, "/api/v1/notifications/?page_size=3")
     large = query_count(api_learner, "/api/v1/notifications/?page_size=30")
     assert small == large <= 4
+
+
+def test_two_preference_patches_of_different_fields_both_survive(api_learner, learner):
+    """Another PATCH switches email off after this one read the row: turning quiet mode on
+    must not switch email back on."""
+    from notifications.models import NotificationPreferences
+    from tests.concurrency import change_after_first_read
+
+    assert api_learner.patch("/api/v1/notifications/preferences/", {}).status_code == 200
+
+    def email_off() -> None:
+        NotificationPreferences.objects.filter(user=learner).update(email_enabled=False)
+
+    with change_after_first_read(NotificationPreferences._meta.db_table, email_off):
+        response = api_learner.patch("/api/v1/notifications/preferences/", {"quiet": True})
+    assert response.status_code == 200, response.content
+    prefs = NotificationPreferences.objects.get(user=learner)
+    assert (prefs.email_enabled, prefs.in_app_enabled, prefs.quiet) == (False, True, True)

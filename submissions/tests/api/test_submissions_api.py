@@ -148,7 +148,7 @@ def test_another_learners_submission_is_404(api_outsider, learner_submission):
 
 
 def test_list_is_mine_only_and_filters(api_learner, api_outsider, learner, learner_submission):
-    Submission.objects.create(learner=learner, exercise=exercise(), status="failed")
+    Submission.objects.create(learner=learner, exercise=exercise(), status=Submission.Status.FAILED)
     mine = api_learner.get("/api/v1/submissions/").json()["results"]
     assert len(mine) == 2
     assert api_outsider.get("/api/v1/submissions/").json()["results"] == []
@@ -162,7 +162,8 @@ def test_list_is_mine_only_and_filters(api_learner, api_outsider, learner, learn
 
 def test_list_cursor_pagination_walks_every_submission(api_learner, learner):
     Submission.objects.bulk_create(
-        Submission(learner=learner, exercise=exercise(), status="failed") for _ in range(5)
+        Submission(learner=learner, exercise=exercise(), status=Submission.Status.FAILED)
+        for _ in range(5)
     )
     seen: list[int] = []
     url: str | None = "/api/v1/submissions/?page_size=2"
@@ -176,7 +177,7 @@ def test_list_cursor_pagination_walks_every_submission(api_learner, learner):
 def test_list_queries_are_constant_in_page_size(api_learner, learner):
     other = make_user("other-learner@example.com")
     Submission.objects.bulk_create(
-        Submission(learner=user, exercise=exercise(), status="passed")
+        Submission(learner=user, exercise=exercise(), status=Submission.Status.PASSED)
         for user in (learner, other)
         for _ in range(30)
     )
@@ -217,19 +218,19 @@ def test_a_detail_costs_two_queries_after_authentication_and_no_statement(
 def test_visible_test_sources_are_read_again_when_the_exercise_changes(learner_submission):
     from submissions import selectors
 
-    submission = selectors.api_submission_for_learner(
+    submission = selectors.submission_get_for_api(
         learner=learner_submission.learner, submission_id=learner_submission.pk
     )
-    before = selectors.test_sources_for(submission=submission)
+    before = selectors.submission_test_sources(submission=submission)
     assert any("test_convert" in nodeid for nodeid in before)
     exercise = submission.exercise
     file = exercise.files.filter(role="visible_test").order_by("path").first()
     assert file is not None
     file.content += "\n\ndef test_added_later():\n    assert True\n"
     file.save()
-    assert selectors.test_sources_for(submission=submission) == before  # same content hash
+    assert selectors.submission_test_sources(submission=submission) == before  # same content hash
     exercise.content_hash = "changed-by-a-sync"
-    after = selectors.test_sources_for(submission=submission)
+    after = selectors.submission_test_sources(submission=submission)
     assert any(nodeid.endswith("::test_added_later") for nodeid in after)
 
 
@@ -244,7 +245,7 @@ def test_list_rows_are_what_the_documented_serializer_says(
     Submission.objects.filter(pk=learner_submission.pk).update(
         finished_at=timezone.now(), duration_ms=412
     )
-    Submission.objects.create(learner=learner, exercise=exercise(), status="queued")
+    Submission.objects.create(learner=learner, exercise=exercise(), status=Submission.Status.QUEUED)
     rows = api_learner.get("/api/v1/submissions/").json()["results"]
     expected = [
         SubmissionSerializer(s).data for s in selectors.learner_submissions(learner=learner)
