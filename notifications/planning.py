@@ -18,7 +18,6 @@ missed it (or the hour did not exist because clocks sprang forward), in the hour
 from __future__ import annotations
 
 import datetime
-import functools
 import zoneinfo
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -45,18 +44,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import zone_local_date, zone_local_time
 from courses.models import Enrollment, Lesson, LessonCompletion, Phase
 from notifications.models import DeliveryStatus, Kind, LearnerActivity, Notification
 from notifications.services import batched, channels_resolve, email_enqueue
 
 INSERT_CHUNK = 1000
 _ALL_ZONES = sorted(zoneinfo.available_timezones())
-
-
-@functools.cache
-def _zone(name: str) -> zoneinfo.ZoneInfo:
-    # ZoneInfo's own cache keeps few zones; every beat converts "now" into hundreds.
-    return zoneinfo.ZoneInfo(name)
 
 
 STREAK_AT_RISK_HOUR = 20  # evening, local time
@@ -155,7 +149,7 @@ def zone_buckets(*, now: datetime.datetime, zones: Iterable[str]) -> list[Bucket
     by_clock: dict[tuple[datetime.date, int], list[str]] = defaultdict(list)
     for name in zones:
         try:
-            local = now.astimezone(_zone(name))
+            local = zone_local_time(zone=name, at=now)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             continue  # validated on the user; a bad row must not stop everyone's reminders
         if local.minute >= PLAN_WINDOW_MINUTES:
@@ -450,8 +444,9 @@ def plan_capstone_deadlines(*, now: datetime.datetime, report: PlanReport) -> No
     )
     rows_by_days: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     for capstone_id, due_at, learner_id, zone_name, *prefs in capstones:
-        zone = zoneinfo.ZoneInfo(zone_name)
-        days_left = (due_at.astimezone(zone).date() - now.astimezone(zone).date()).days
+        days_left = (
+            zone_local_date(zone=zone_name, at=due_at) - zone_local_date(zone=zone_name, at=now)
+        ).days
         if days_left in CAPSTONE_REMINDER_DAYS:
             key = f"{days_left}d:capstone:{capstone_id}"
             rows_by_days[days_left].append((learner_id, key, *prefs))
