@@ -7,7 +7,8 @@ Prints (never fails on targets; see bench/README.md):
      runs back to back, and warm runs with a learner's pause between result and next submit
      (see submissions/sandbox/warm.py), and the share of the cold latency spent importing;
   3. sandbox overhead: the two runs in bwrap vs the same two runs as bare `pytest` processes;
-  4. sustained throughput: a burst of submissions to one worker with 2 pool processes.
+  4. sustained throughput: a burst of submissions to one worker with 2 pool processes, with
+     and without warm runs.
 
 Run with `make bench-grading`. DATABASE_URL and REDIS_URL are used when set; the defaults are
 a dedicated local database (created and migrated if missing) and Redis database 14.
@@ -352,11 +353,11 @@ def bench_overhead(exercise: object) -> None:
     )
 
 
-def bench_throughput(learner: object, exercise: object, files: list[object]) -> None:
+def bench_throughput(learner: object, exercise: object, files: list[object], *, label: str) -> None:
     from submissions import services
     from submissions.models import Submission
 
-    print(f"\n4. Sustained throughput: {BURST} submissions at once, 1 worker × 2 pool processes")
+    print(f"\n{label}: {BURST} submissions at once, 1 worker × 2 pool processes")
     for _ in range(WARMUP):
         wait_final(services.submission_create(learner=learner, exercise=exercise, files=files).pk)
     pending = {Submission.Status.QUEUED, Submission.Status.RUNNING}
@@ -481,8 +482,14 @@ def main() -> None:
                 )
             workers.kill_all()
             bench_overhead(exercise)
-            workers.start(concurrency=2).wait_ready()
-            bench_throughput(learner, exercise, files)
+            for label, warm in (("4a", "true"), ("4b", "false")):
+                workers.extra_env["SANDBOX_WARM_POOL"] = warm
+                workers.start(concurrency=2).wait_ready()
+                state = "warm runs" if warm == "true" else "cold runs (SANDBOX_WARM_POOL=false)"
+                bench_throughput(
+                    learner, exercise, files, label=f"{label}. Sustained throughput, {state}"
+                )
+                workers.kill_all()
     finally:
         Submission.objects.filter(learner=learner).delete()
         learner.delete()
