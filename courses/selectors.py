@@ -192,6 +192,30 @@ class ExerciseFiles:
     subject: list[ExerciseFile]
 
 
+@dataclass(frozen=True)
+class LessonPage:
+    lesson: Lesson
+    done: bool
+    previous: Lesson | None
+    next: Lesson | None
+    exercises: list[Exercise]
+
+
+def lesson_page_get(*, learner: User, slug: str) -> LessonPage:
+    """A lesson of the learner's plan with its neighbours in the module and the module's
+    exercises (NotInPlan otherwise)."""
+    lesson = lesson_get(learner=learner, slug=slug)
+    siblings = list(lesson.module.lessons.live().order_by("order").only("slug", "title", "order"))
+    index = next(i for i, item in enumerate(siblings) if item.pk == lesson.pk)
+    return LessonPage(
+        lesson=lesson,
+        done=lesson.pk in lesson_completed_ids(learner=learner),
+        previous=siblings[index - 1] if index > 0 else None,
+        next=siblings[index + 1] if index + 1 < len(siblings) else None,
+        exercises=list(lesson.module.exercises.live().order_by("order")),
+    )
+
+
 def exercise_files(*, exercise: Exercise) -> ExerciseFiles:
     files: list[ExerciseFile] = exercise.public_files  # type: ignore[attr-defined]
     Role = ExerciseFile.Role

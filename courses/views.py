@@ -106,21 +106,8 @@ def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
 
 @login_required
 def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    lesson = selectors.lesson_get(learner=request_user(request), slug=slug)
-    done = lesson.pk in selectors.lesson_completed_ids(learner=request_user(request))
-    siblings = list(lesson.module.lessons.live().order_by("order").only("slug", "title", "order"))
-    index = next(i for i, item in enumerate(siblings) if item.pk == lesson.pk)
-    return render(
-        request,
-        "courses/lesson_detail.html",
-        {
-            "lesson": lesson,
-            "done": done,
-            "previous": siblings[index - 1] if index > 0 else None,
-            "next": siblings[index + 1] if index + 1 < len(siblings) else None,
-            "exercises": lesson.module.exercises.live().order_by("order"),
-        },
-    )
+    page = selectors.lesson_page_get(learner=request_user(request), slug=slug)
+    return render(request, "courses/lesson_detail.html", vars(page))
 
 
 @login_required

@@ -8,7 +8,7 @@ from typing import Any, get_args
 
 from django.db.models import QuerySet
 from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny
@@ -209,13 +209,16 @@ class LessonDetailOutputSerializer(serializers.Serializer[Lesson]):
     body_markdown = serializers.CharField()
     resources = serializers.JSONField()
     skills = serializers.SerializerMethodField()
-    completed = serializers.BooleanField()
+    completed = serializers.SerializerMethodField()
 
     class Meta:
         ref_name = "LessonDetail"
 
     def get_skills(self, lesson: Lesson) -> list[str]:
         return [skill.title for skill in lesson.skills.all()]
+
+    def get_completed(self, lesson: Lesson) -> bool:
+        return lesson.pk in self.context["completed_ids"]
 
 
 @extend_schema_view(
@@ -231,8 +234,8 @@ class LessonDetailView(APIView):
     def get(self, request: Request, slug: str) -> Response:
         learner = request_user(request)
         lesson = selectors.lesson_get(learner=learner, slug=slug)
-        lesson.completed = lesson.pk in selectors.lesson_completed_ids(learner=learner)  # type: ignore[attr-defined]
-        return Response(self.OutputSerializer(lesson).data)
+        done = selectors.lesson_completed_ids(learner=learner)
+        return Response(self.OutputSerializer(lesson, context={"completed_ids": done}).data)
 
 
 class LessonCompletionOutputSerializer(serializers.Serializer[Any]):
@@ -303,13 +306,22 @@ class ExerciseDetailOutputSerializer(serializers.Serializer[Exercise]):
     statement_markdown = serializers.CharField()
     wall_seconds = serializers.IntegerField(help_text="Time limit of one grading run.")
     memory_mb = serializers.IntegerField()
-    starter_files = FileSerializer(many=True, help_text="Files to start from.")
-    visible_tests = FileSerializer(
-        many=True, help_text="Tests you can run locally; hidden tests are never sent."
+    starter_files = serializers.SerializerMethodField(help_text="Files to start from.")
+    visible_tests = serializers.SerializerMethodField(
+        help_text="Tests you can run locally; hidden tests are never sent."
     )
 
     class Meta:
         ref_name = "ExerciseDetail"
+
+    # The files come from `selectors.exercise_files`, passed in the context.
+    @extend_schema_field(FileSerializer(many=True))
+    def get_starter_files(self, exercise: Exercise) -> list[dict[str, Any]]:
+        return list(FileSerializer(self.context["files"].starter, many=True).data)
+
+    @extend_schema_field(FileSerializer(many=True))
+    def get_visible_tests(self, exercise: Exercise) -> list[dict[str, Any]]:
+        return list(FileSerializer(self.context["files"].visible_tests, many=True).data)
 
 
 @extend_schema_view(
@@ -325,9 +337,7 @@ class ExerciseDetailView(APIView):
     def get(self, request: Request, slug: str) -> Response:
         exercise = selectors.exercise_get(learner=request_user(request), slug=slug)
         files = selectors.exercise_files(exercise=exercise)
-        exercise.starter_files = files.starter  # type: ignore[attr-defined]
-        exercise.visible_tests = files.visible_tests  # type: ignore[attr-defined]
-        return Response(self.OutputSerializer(exercise).data)
+        return Response(self.OutputSerializer(exercise, context={"files": files}).data)
 
 
 # --- Enrollments and progress -----------------------------------------------------------------

@@ -6,15 +6,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from submissions.sandbox import (
-    AnswerKey,
-    Limits,
-    SandboxFile,
-    SandboxResult,
-    grade_submission,
-    record_answer_key,
-    runtimes,
-)
+from submissions.sandbox import AnswerKey, Limits, runtimes
+from submissions.sandbox.report import SandboxFile, SandboxResult
+from submissions.sandbox.runner import grade_submission, record_answer_key
 
 REFERENCE = SandboxFile(
     "arith.py",
