@@ -72,12 +72,12 @@ _EXAMPLES: dict[str, dict[str, Any]] = {
 
 def list_schema(summary: str, **examples: dict[str, Any]) -> Callable[[_V], _V]:
     """The GET of a list view in the schema: its summary and example rows, one named example
-    per keyword (a page of one row each)."""
+    per keyword (drf-spectacular wraps each row into a page of the list's pagination)."""
     return extend_schema_view(
         get=extend_schema(
             summary=summary,
             examples=[
-                OpenApiExample(name, value=[row], response_only=True)
+                OpenApiExample(name, value=row, response_only=True)
                 for name, row in examples.items()
             ],
         )

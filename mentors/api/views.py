@@ -280,7 +280,7 @@ class CapstoneUploadView(APIView):
 @extend_schema_view(
     get=extend_schema(
         summary="Review rounds of your capstone, first to last",
-        examples=[OpenApiExample("rounds", value=[ROUND_EXAMPLE], response_only=True)],
+        examples=[OpenApiExample("rounds", value=ROUND_EXAMPLE, response_only=True)],
     )
 )
 class CapstoneRoundListView(UserListView[ReviewRound]):
@@ -451,13 +451,11 @@ class MenteeSerializer(serializers.Serializer[MentorAssignment]):
         examples=[
             OpenApiExample(
                 "mentees",
-                value=[
-                    {
-                        "learner": {"id": 42, "name": "Ada"},
-                        "track": "backend-web",
-                        "since": "2025-02-01T09:00:00Z",
-                    }
-                ],
+                value={
+                    "learner": {"id": 42, "name": "Ada"},
+                    "track": "backend-web",
+                    "since": "2025-02-01T09:00:00Z",
+                },
                 response_only=True,
             )
         ],
@@ -474,7 +472,7 @@ class MenteeListView(MentorListView[MentorAssignment]):
 @extend_schema_view(
     get=extend_schema(
         summary="Mentor: rounds waiting for your review, oldest first",
-        examples=[OpenApiExample("queue", value=[ROUND_EXAMPLE], response_only=True)],
+        examples=[OpenApiExample("queue", value=ROUND_EXAMPLE, response_only=True)],
     )
 )
 class ReviewQueueView(MentorListView[ReviewRound]):

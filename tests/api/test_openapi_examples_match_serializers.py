@@ -1,6 +1,7 @@
-"""Every OpenAPI example of the courses API is true: a response example has exactly the
-fields (and types) of its operation's response schema, which drf-spectacular builds from the
-output serializer; a request example passes the view's own `InputSerializer`."""
+"""Every OpenAPI example of the API is true: a response example has exactly the fields (and
+types) of its operation's response schema, which drf-spectacular builds from the output
+serializer; a request example passes the view's own `InputSerializer`. The courses
+endpoints must also have examples for every success response and request body."""
 
 from __future__ import annotations
 
@@ -120,3 +121,45 @@ def test_a_wrong_example_is_caught(openapi):
         {**value, "capstone_days": "21"},
     ):
         assert not jsonschema.Draft202012Validator(schema).is_valid(wrong)
+
+
+def api_operations(openapi: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (path, method, operation)
+        for path, methods in openapi["paths"].items()
+        for method, operation in methods.items()
+    ]
+
+
+def test_every_response_example_of_the_whole_api_has_exactly_its_serializers_fields(openapi):
+    """The same check for every app's endpoints (mentors, submissions, notifications,
+    accounts): where an example is given, it is true."""
+    components = openapi["components"]["schemas"]
+    checked = set()
+    for path, method, operation in api_operations(openapi):
+        for code, response in operation["responses"].items():
+            content = response.get("content", {}).get("application/json")
+            if content is None or not content.get("examples"):
+                continue
+            validator = jsonschema.Draft202012Validator(strict(content["schema"], components))
+            for name, example in content["examples"].items():
+                errors = [error.message for error in validator.iter_errors(example["value"])]
+                assert not errors, f"{method} {path} {code} example {name!r}: {errors}"
+                checked.add(path)
+    assert any(not path.startswith(COURSES_PATHS) for path in checked)  # other apps too
+
+
+def test_every_request_example_of_the_whole_api_passes_its_input_serializer(openapi):
+    checked = set()
+    for path, method, operation in api_operations(openapi):
+        content = operation.get("requestBody", {}).get("content", {}).get("application/json")
+        if content is None or not content.get("examples"):
+            continue
+        view = resolve(re.sub(r"\{[^}]+\}", "1", path)).func.view_class  # type: ignore[attr-defined]
+        serializer_class = getattr(view, "InputSerializer", None)
+        assert serializer_class is not None, f"{method} {path}: no InputSerializer"
+        for name, example in content["examples"].items():
+            serializer = serializer_class(data=example["value"])
+            assert serializer.is_valid(), f"{method} {path} example {name!r}: {serializer.errors}"
+            checked.add(path)
+    assert any(not path.startswith(COURSES_PATHS) for path in checked)  # other apps too
