@@ -21,6 +21,9 @@ from mentors.forms import ReassignForm
 from mentors.models import (
     Capstone,
     Certificate,
+    FeedbackComment,
+    FeedbackMessage,
+    FeedbackRequest,
     MentorAssignment,
     MentorProfile,
     ReviewRound,
@@ -258,3 +261,45 @@ class CertificateAdmin(admin.ModelAdmin[Certificate]):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+class FeedbackMessageInline(admin.TabularInline[FeedbackMessage, FeedbackRequest]):
+    model = FeedbackMessage
+    fields = readonly_fields = ("author", "body", "created_at")
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class FeedbackCommentInline(admin.TabularInline[FeedbackComment, FeedbackRequest]):
+    model = FeedbackComment
+    fields = readonly_fields = ("file", "line", "author", "body", "created_at")
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(FeedbackRequest)
+class FeedbackRequestAdmin(admin.ModelAdmin[FeedbackRequest]):
+    """Staff read feedback requests here (the pages and the API show them to the learner
+    and the mentor asked only)."""
+
+    list_display = ("learner", "mentor", "submission", "status", "created_at", "waited")
+    list_filter = ("status",)
+    list_select_related = ("learner", "mentor", "submission")
+    search_fields = ("learner__email", "mentor__email")
+    readonly_fields = [f.name for f in FeedbackRequest._meta.fields]
+    inlines = [FeedbackMessageInline, FeedbackCommentInline]
+    ordering = ("-created_at",)
+    list_per_page = 50
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description="Waiting / waited")
+    def waited(self, obj: FeedbackRequest) -> str:
+        return timesince(obj.created_at, obj.resolved_at or timezone.now())

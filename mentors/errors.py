@@ -27,3 +27,16 @@ class ReviewError(ApplicationError):
 class PermissionDeniedError(ApplicationError):
     code = "permission_denied"
     status = 403
+
+
+class FeedbackError(ApplicationError):
+    """A feedback request, message or line comment was refused; the message says why."""
+
+    code = "feedback"
+
+
+class FeedbackLimitError(FeedbackError):
+    """The learner already has as many open feedback requests as allowed."""
+
+    code = "feedback_limit"
+    status = 409

@@ -67,3 +67,12 @@ class PortfolioForm(forms.Form):
 class ReassignForm(forms.Form):
     mentor = forms.ModelChoiceField(queryset=MentorProfile.objects.select_related("user"))
     reason = forms.CharField(max_length=300)
+
+
+class FeedbackAskForm(forms.Form):
+    body = forms.CharField(
+        label="What should your mentor look at?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        help_text="Say what you tried and where you are stuck; your mentor sees your files.",
+    )

@@ -17,6 +17,11 @@ from django.db.models import Q
 from courses.models import Enrollment
 
 
+def line_count(content: str) -> int:
+    """Lines of a text file as an editor numbers them (a last line without "\\n" counts)."""
+    return content.count("\n") + (1 if content and not content.endswith("\n") else 0)
+
+
 class MentorProfile(models.Model):
     """A user who mentors: the tracks they cover and how many active mentees they take."""
 
@@ -211,9 +216,7 @@ class CapstoneFile(models.Model):
 
     @property
     def line_count(self) -> int:
-        return self.content.count("\n") + (
-            1 if self.content and not self.content.endswith("\n") else 0
-        )
+        return line_count(self.content)
 
 
 class CheckRun(models.Model):
@@ -365,6 +368,115 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return f"Certificate {self.code}"
+
+
+class FeedbackRequestQuerySet(models.QuerySet["FeedbackRequest"]):
+    def open(self) -> FeedbackRequestQuerySet:
+        return self.filter(status=FeedbackRequest.Status.OPEN)
+
+
+class FeedbackRequest(models.Model):
+    """A learner asks their mentor for feedback on one of their graded submissions.
+
+    Made to the mentor of the learner's assignment at that moment (`assignment`, `mentor`):
+    only while that assignment is active may the mentor read or answer it. Closed by
+    `resolved_at`; the thread (`messages`) and the line comments (`comments`) stay readable."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        RESOLVED = "resolved", "Resolved"
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_requests"
+    )
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="feedback_requests_received",
+    )
+    assignment = models.ForeignKey(
+        MentorAssignment, on_delete=models.PROTECT, related_name="feedback_requests"
+    )
+    submission = models.ForeignKey(
+        "submissions.Submission", on_delete=models.CASCADE, related_name="feedback_requests"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    first_response_at = models.DateTimeField(
+        null=True, blank=True, help_text="The mentor's first message or line comment."
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = FeedbackRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("submission",),
+                condition=Q(status="open"),
+                name="one_open_feedback_request_per_submission",
+            )
+        ]
+        indexes = [
+            models.Index(fields=("learner", "status")),
+            models.Index(fields=("mentor", "status", "created_at")),
+        ]
+
+    def __str__(self) -> str:
+        return f"feedback on submission {self.submission_id} for {self.learner_id} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_writable(self) -> bool:
+        """Open, and the mentor asked still mentors the learner (loads `assignment`)."""
+        return self.is_open and self.assignment.is_active
+
+
+class FeedbackMessage(models.Model):
+    feedback_request = models.ForeignKey(
+        FeedbackRequest, on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("created_at", "pk")
+
+    def __str__(self) -> str:
+        return f"message by {self.author_id} on feedback request {self.feedback_request_id}"
+
+
+class FeedbackComment(models.Model):
+    """A comment on one line of one file of the request's submission."""
+
+    feedback_request = models.ForeignKey(
+        FeedbackRequest, on_delete=models.CASCADE, related_name="comments"
+    )
+    file = models.ForeignKey(
+        "submissions.SubmissionFile", on_delete=models.CASCADE, related_name="feedback_comments"
+    )
+    line = models.PositiveIntegerField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("file__path", "line", "created_at", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.file.path}:{self.line}"
 
 
 class UnassignedLearner(Enrollment):

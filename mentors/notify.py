@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from accounts.models import User
-from mentors.models import MentorAssignment, ReviewRound
+from mentors.models import FeedbackRequest, MentorAssignment, ReviewRound
 from notifications.models import Kind
 
 
@@ -70,4 +70,58 @@ def review_ready(*, review_round: ReviewRound) -> None:
         title=f"Your capstone review is ready: {decision}",
         body=f"Round {review_round.number}: {decision}. Open the review to read the comments.",
         url=reverse("mentors:round", args=[review_round.pk]),
+    )
+
+
+def _feedback_url(feedback_request: FeedbackRequest) -> str:
+    return reverse("mentors:feedback", args=[feedback_request.pk])
+
+
+def _excerpt(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def feedback_requested(*, feedback_request: FeedbackRequest, question: str) -> None:
+    """To the mentor the learner asked."""
+    learner, exercise = feedback_request.learner, feedback_request.submission.exercise
+    _send(
+        recipient=feedback_request.mentor,
+        kind=Kind.FEEDBACK_REQUESTED,
+        dedupe_key=f"feedback:{feedback_request.pk}",
+        title=f"Feedback requested: {learner.name} on {exercise.title}",
+        body=_excerpt(question),
+        url=_feedback_url(feedback_request),
+    )
+
+
+def feedback_reply(
+    *, feedback_request: FeedbackRequest, author: User, dedupe_key: str, what: str, text: str
+) -> None:
+    """A new message or line comment, to the other side of the request (once per item:
+    `dedupe_key` names the message or comment)."""
+    recipient = (
+        feedback_request.mentor
+        if author.pk == feedback_request.learner_id
+        else feedback_request.learner
+    )
+    exercise = feedback_request.submission.exercise
+    _send(
+        recipient=recipient,
+        kind=Kind.FEEDBACK_REPLY,
+        dedupe_key=dedupe_key,
+        title=f"{author.name} {what} on {exercise.title}",
+        body=_excerpt(text),
+        url=_feedback_url(feedback_request),
+    )
+
+
+def feedback_resolved(*, feedback_request: FeedbackRequest, recipient: User, by: User) -> None:
+    exercise = feedback_request.submission.exercise
+    _send(
+        recipient=recipient,
+        kind=Kind.FEEDBACK_RESOLVED,
+        dedupe_key=f"feedback:{feedback_request.pk}",
+        title=f"Feedback on {exercise.title} marked resolved",
+        body=f"{by.name} marked the request resolved. The thread stays readable.",
+        url=_feedback_url(feedback_request),
     )

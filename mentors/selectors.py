@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
+from django.conf import settings
 from django.db.models import (
     Count,
     Exists,
@@ -24,6 +26,9 @@ from mentors.models import (
     CapstoneVersion,
     Certificate,
     CheckRun,
+    FeedbackComment,
+    FeedbackMessage,
+    FeedbackRequest,
     LineComment,
     MentorAssignment,
     MentorProfile,
@@ -31,6 +36,7 @@ from mentors.models import (
     ReviewRound,
     RoundMessage,
 )
+from submissions.models import Submission, SubmissionFile
 from submissions.sandbox import SandboxFile
 
 CAPSTONE_PHASE_NUMBER = 3
@@ -322,4 +328,114 @@ def project_list_solved(*, learner: User) -> list[tuple[str, str]]:
         Exercise.objects.filter(pk__in=solved, kind=Exercise.Kind.PROJECT)
         .order_by("module__phase__number", "module__order", "order")
         .values_list("title", "slug")
+    )
+
+
+# --------------------------------------------------------------------------- feedback requests
+
+FeedbackRole = Literal["learner", "mentor"]
+
+
+def _feedback_visible_to(user: User) -> Q:
+    """The one access rule of feedback requests: the learner who asked, and the mentor they
+    asked while that mentor's assignment to the learner lasts. A mentor who is reassigned
+    away (or whose mentee finished) keeps no access, not even to the requests they answered;
+    requests made after that go to the new mentor. Staff read them in the admin only."""
+    return Q(learner=user) | Q(mentor=user, assignment__ended_at__isnull=True)
+
+
+def feedback_role(*, user: User, feedback_request: FeedbackRequest) -> FeedbackRole | None:
+    """Which side of the request the user is on now, None when it is not theirs to see."""
+    visible = FeedbackRequest.objects.filter(
+        _feedback_visible_to(user), pk=feedback_request.pk
+    ).exists()
+    if not visible:
+        return None
+    return "learner" if feedback_request.learner_id == user.pk else "mentor"
+
+
+def _feedback_list() -> QuerySet[FeedbackRequest]:
+    return FeedbackRequest.objects.select_related(
+        "learner", "mentor", "submission__exercise"
+    ).annotate(message_count=Count("messages", distinct=True))
+
+
+def feedback_request_list_for_learner(*, learner: User) -> QuerySet[FeedbackRequest]:
+    """The learner's requests: open first, newest first."""
+    return (
+        _feedback_list().filter(learner=learner).order_by("status", "-created_at", "-pk")
+    )  # "open" < "resolved"
+
+
+def feedback_request_list_for_mentor(
+    *, mentor_user: User, status: str = FeedbackRequest.Status.OPEN
+) -> QuerySet[FeedbackRequest]:
+    """Requests made to the mentor by their current mentees in `status`, oldest first
+    (open ones are a queue: the longest waiting comes first)."""
+    return (
+        _feedback_list()
+        .filter(mentor=mentor_user, assignment__ended_at__isnull=True, status=status)
+        .order_by("created_at", "pk")
+    )
+
+
+def feedback_request_get(*, user: User, request_id: int) -> FeedbackRequest:
+    """The request with its thread, line comments and the submission's files, or
+    FeedbackRequest.DoesNotExist unless `_feedback_visible_to` lets the user see it."""
+    feedback_request: FeedbackRequest = (
+        FeedbackRequest.objects.filter(_feedback_visible_to(user))
+        .select_related("learner", "mentor", "assignment", "submission__exercise")
+        .prefetch_related(
+            Prefetch("messages", queryset=FeedbackMessage.objects.select_related("author")),
+            Prefetch("comments", queryset=FeedbackComment.objects.select_related("file", "author")),
+            Prefetch("submission__files", queryset=SubmissionFile.objects.order_by("path")),
+        )
+        .get(pk=request_id)
+    )
+    return feedback_request
+
+
+def feedback_open_for_submission(*, submission: Submission) -> FeedbackRequest | None:
+    return FeedbackRequest.objects.open().filter(submission=submission).first()
+
+
+@dataclass(frozen=True)
+class FeedbackAsk:
+    """What the submission page offers the learner: ask (`can_ask`), or why not, or a link
+    to the request already open on this submission."""
+
+    can_ask: bool
+    reason: str = ""
+    open_request: FeedbackRequest | None = None
+    mentor: User | None = None
+
+
+def feedback_ask_get(*, learner: User, submission: Submission) -> FeedbackAsk:
+    """Whether the learner may ask their mentor about this submission now. The service
+    enforces the same rules (`feedback_limit_refusal` is shared); this decides what the
+    page shows."""
+    open_request = feedback_open_for_submission(submission=submission)
+    if open_request is not None:
+        return FeedbackAsk(can_ask=False, open_request=open_request)
+    assignment = assignment_get_active(learner=learner)
+    if assignment is None:
+        return FeedbackAsk(can_ask=False, reason="You can ask a mentor once one is assigned.")
+    mentor_user = assignment.mentor.user
+    if submission.learner_id != learner.pk or not submission.is_final:
+        reason = "You can ask your mentor once this submission is graded."
+        return FeedbackAsk(can_ask=False, reason=reason, mentor=mentor_user)
+    refusal = feedback_limit_refusal(learner=learner, assignment=assignment)
+    return FeedbackAsk(can_ask=not refusal, reason=refusal, mentor=mentor_user)
+
+
+def feedback_limit_refusal(*, learner: User, assignment: MentorAssignment) -> str:
+    """Why the learner may not open another request now ("" when they may). Only requests
+    made to the current mentor count (one left open with a former mentor blocks nothing)."""
+    limit: int = settings.FEEDBACK_REQUESTS_OPEN_MAX
+    count = FeedbackRequest.objects.open().filter(learner=learner, assignment=assignment).count()
+    if count < limit:
+        return ""
+    return (
+        f"You have {count} open feedback requests, the most at once is {limit}: "
+        "mark one resolved before asking again."
     )

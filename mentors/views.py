@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,14 +27,26 @@ from mentors import selectors, services
 from mentors.forms import (
     CapstoneUploadForm,
     DecisionForm,
+    FeedbackAskForm,
     LineCommentForm,
     MessageForm,
     PortfolioForm,
 )
 from mentors.highlight import highlight_lines
-from mentors.models import CapstoneFile, Certificate, LineComment, PortfolioSettings, ReviewRound
+from mentors.models import (
+    CapstoneFile,
+    Certificate,
+    FeedbackComment,
+    FeedbackRequest,
+    LineComment,
+    PortfolioSettings,
+    ReviewRound,
+)
+from submissions import selectors as submission_selectors
+from submissions.models import Submission
 
 QUEUE_PAGE_SIZE = 20
+FEEDBACK_PAGE_SIZE = 20
 
 
 # --------------------------------------------------------------------------- mentor pages
@@ -160,16 +174,13 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     )
     selected = page.selected
     capstone = review_round.capstone
-    by_line: dict[int, list[LineComment]] = defaultdict(list)
-    for comment in page.comments:
-        if selected is not None and comment.file_id == selected.pk:
-            by_line[comment.line].append(comment)
     lines = []
     if selected is not None and selected.is_text:
-        for number, html in enumerate(
-            highlight_lines(path=selected.path, content=selected.content), start=1
-        ):
-            lines.append({"number": number, "html": html, "comments": by_line.get(number, [])})
+        lines = _numbered_lines(
+            path=selected.path,
+            content=selected.content,
+            comments=[c for c in page.comments if c.file_id == selected.pk],
+        )
     context = {
         "round": review_round,
         "capstone": capstone,
@@ -201,6 +212,20 @@ def round_checks(request: HttpRequest, round_id: int) -> HttpResponse:
     response["X-Poll-Final"] = "1" if check_run is not None and check_run.is_final else "0"
     response["X-Poll-More"] = "0"
     return response
+
+
+def _numbered_lines(
+    *, path: str, content: str, comments: Sequence[LineComment | FeedbackComment]
+) -> list[dict[str, Any]]:
+    """A text file as `mentors/_code_lines.html` shows it: each line highlighted, with its
+    number and the comments made on it (the comments must all be on this file)."""
+    by_line: dict[int, list[LineComment | FeedbackComment]] = defaultdict(list)
+    for comment in comments:
+        by_line[comment.line].append(comment)
+    return [
+        {"number": number, "html": html, "comments": by_line.get(number, [])}
+        for number, html in enumerate(highlight_lines(path=path, content=content), start=1)
+    ]
 
 
 def _file_tree(files: list[CapstoneFile]) -> list[dict[str, Any]]:
@@ -302,6 +327,186 @@ def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
         return redirect(_back(review_round, anchor="decision"))
     messages.success(request, f"Round {decided.number}: {decided.get_status_display()}.")
     return redirect("mentors:queue")
+
+
+# --------------------------------------------------------------------------- feedback requests
+
+
+def _own_submission(request: HttpRequest, submission_id: int) -> Submission:
+    try:
+        return submission_selectors.submission_for_learner(
+            learner=request_user(request), submission_id=submission_id
+        )
+    except Submission.DoesNotExist as exc:
+        raise Http404("No such submission") from exc
+
+
+@login_required
+def feedback_ask(request: HttpRequest, submission_id: int) -> HttpResponse:
+    """Ask the mentor about one of the learner's submissions (the result page posts here;
+    a refusal shows this page with the message and the text kept)."""
+    learner = request_user(request)
+    submission = _own_submission(request, submission_id)
+    form = FeedbackAskForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                created = services.feedback_request_create(
+                    learner=learner, submission=submission, body=form.cleaned_data["body"]
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, f"Sent: {created.mentor.name} has been told.")
+                return redirect("mentors:feedback", request_id=created.pk)
+        status = 400
+    context = {
+        "submission": submission,
+        "form": form,
+        "ask": selectors.feedback_ask_get(learner=learner, submission=submission),
+    }
+    return render(request, "mentors/feedback_ask.html", context, status=status)
+
+
+def _feedback_request(request: HttpRequest, request_id: int) -> FeedbackRequest:
+    try:
+        return selectors.feedback_request_get(user=request_user(request), request_id=request_id)
+    except FeedbackRequest.DoesNotExist as exc:
+        raise Http404("No such feedback request") from exc
+
+
+def _feedback_page(
+    request: HttpRequest,
+    feedback_request: FeedbackRequest,
+    *,
+    message_form: MessageForm | None = None,
+    comment_form: LineCommentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    files = list(feedback_request.submission.files.all())
+    comments = list(feedback_request.comments.all())
+    if comment_form is None:
+        picked_file = request.GET.get("file", "")
+        picked = next((f for f in files if str(f.pk) == picked_file), files[0] if files else None)
+        comment_form = LineCommentForm(
+            initial={"file_id": picked.pk if picked else None, "line": request.GET.get("line")}
+        )
+    page_url = reverse("mentors:feedback", args=[feedback_request.pk])
+    context = {
+        "feedback": feedback_request,
+        "submission": feedback_request.submission,
+        "files": [
+            {
+                "file": f,
+                "prefix": f"F{f.pk}-",
+                "pick": f"{page_url}?{urlencode({'file': f.pk})}&line=",
+                "lines": _numbered_lines(
+                    path=f.path,
+                    content=f.content,
+                    comments=[c for c in comments if c.file_id == f.pk],
+                ),
+            }
+            for f in files
+        ],
+        "comments": comments,
+        "is_learner": feedback_request.learner_id == request_user(request).pk,
+        "can_write": feedback_request.is_writable,
+        "message_form": message_form or MessageForm(),
+        "comment_form": comment_form,
+    }
+    return render(request, "mentors/feedback.html", context, status=status)
+
+
+def _refused_in_form(form: forms.Form, exc: ApplicationError) -> None:
+    """A service said no: 403 to who may not write here at all, else the form shows why
+    (with what was typed)."""
+    if exc.status == 403:
+        raise PermissionDenied(exc.message) from exc
+    form.add_error(None, exc.message)
+
+
+@login_required
+def feedback_detail(request: HttpRequest, request_id: int) -> HttpResponse:
+    return _feedback_page(request, _feedback_request(request, request_id))
+
+
+@login_required
+@require_POST
+def feedback_message(request: HttpRequest, request_id: int) -> HttpResponse:
+    feedback_request = _feedback_request(request, request_id)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.feedback_message_add(
+                feedback_request=feedback_request,
+                author=request_user(request),
+                body=form.cleaned_data["body"],
+            )
+        except ApplicationError as exc:
+            _refused_in_form(form, exc)
+        else:
+            return redirect(reverse("mentors:feedback", args=[request_id]) + "#messages")
+    return _feedback_page(request, feedback_request, message_form=form, status=400)
+
+
+@login_required
+@require_POST
+def feedback_comment(request: HttpRequest, request_id: int) -> HttpResponse:
+    feedback_request = _feedback_request(request, request_id)
+    form = LineCommentForm(request.POST)
+    if form.is_valid():
+        try:
+            comment = services.feedback_comment_add(
+                feedback_request=feedback_request,
+                author=request_user(request),
+                **form.cleaned_data,
+            )
+        except ApplicationError as exc:
+            _refused_in_form(form, exc)
+        else:
+            anchor = f"#F{comment.file_id}-L{comment.line}"
+            return redirect(reverse("mentors:feedback", args=[request_id]) + anchor)
+    return _feedback_page(request, feedback_request, comment_form=form, status=400)
+
+
+@login_required
+@require_POST
+def feedback_resolve(request: HttpRequest, request_id: int) -> HttpResponse:
+    feedback_request = _feedback_request(request, request_id)
+    try:
+        services.feedback_request_resolve(
+            feedback_request=feedback_request, by=request_user(request)
+        )
+    except ApplicationError as exc:
+        _refused(request, exc)
+    else:
+        messages.success(request, "Marked resolved. The conversation stays here to read.")
+    return redirect("mentors:feedback", request_id=request_id)
+
+
+@login_required
+def feedback_list(request: HttpRequest) -> HttpResponse:
+    """The learner's own requests, open first."""
+    feedback_requests = selectors.feedback_request_list_for_learner(learner=request_user(request))
+    page = Paginator(feedback_requests, FEEDBACK_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "mentors/feedback_list.html", {"page": page, "as_mentor": False})
+
+
+@login_required
+def feedback_queue(request: HttpRequest) -> HttpResponse:
+    """The mentor's requests from current mentees: open (longest waiting first) or resolved."""
+    user = request_user(request)
+    if not user.is_mentor:
+        raise PermissionDenied("Feedback requests are answered by mentors.")
+    resolved = request.GET.get("status") == FeedbackRequest.Status.RESOLVED
+    feedback_requests = selectors.feedback_request_list_for_mentor(
+        mentor_user=user,
+        status=FeedbackRequest.Status.RESOLVED if resolved else FeedbackRequest.Status.OPEN,
+    )
+    page = Paginator(feedback_requests, FEEDBACK_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "as_mentor": True, "resolved": resolved}
+    return render(request, "mentors/feedback_list.html", context)
 
 
 # --------------------------------------------------------------------------- public pages

@@ -26,6 +26,9 @@ class Kind(models.TextChoices):
     MENTOR_ASSIGNED = "mentor_assigned", "Mentor assigned"
     REVIEW_REQUESTED = "review_requested", "Review requested"
     REVIEW_READY = "review_ready", "Review ready"
+    FEEDBACK_REQUESTED = "feedback_requested", "Feedback requested"
+    FEEDBACK_REPLY = "feedback_reply", "Feedback reply"
+    FEEDBACK_RESOLVED = "feedback_resolved", "Feedback resolved"
     # Sent by staff to a track.
     ANNOUNCEMENT = "announcement", "Announcement"
 
@@ -50,6 +53,9 @@ AT_LEAST_ONCE_KINDS = frozenset(
         Kind.MENTOR_ASSIGNED,
         Kind.REVIEW_REQUESTED,
         Kind.REVIEW_READY,
+        Kind.FEEDBACK_REQUESTED,
+        Kind.FEEDBACK_REPLY,
+        Kind.FEEDBACK_RESOLVED,
         Kind.REVIEW_WAITING,
         Kind.REVIEW_OVERDUE,
     }

@@ -14,6 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from config.requests import request_user
 from courses import selectors as course_selectors
+from mentors import selectors as mentor_selectors
+from mentors.forms import FeedbackAskForm
 from submissions import selectors, services
 from submissions.forms import SubmissionForm
 from submissions.models import Submission
@@ -71,7 +73,14 @@ def _result_context(request: HttpRequest, submission: Submission) -> dict[str, A
 @login_required
 def detail(request: HttpRequest, submission_id: int) -> HttpResponse:
     submission = _own_submission(request, submission_id)
-    return render(request, "submissions/detail.html", _result_context(request, submission))
+    context = _result_context(request, submission)
+    # "Ask your mentor" (mentors app): shown outside the polled fragment, so a poll never
+    # replaces the form while the learner types.
+    context["ask"] = mentor_selectors.feedback_ask_get(
+        learner=request_user(request), submission=submission
+    )
+    context["ask_form"] = FeedbackAskForm()
+    return render(request, "submissions/detail.html", context)
 
 
 @login_required

@@ -356,6 +356,7 @@ SPECTACULAR_SETTINGS = {
         "NotificationKindEnum": "notifications.models.Kind",
         "CapstoneStatusEnum": "mentors.models.Capstone.Status",
         "ReviewRoundStatusEnum": "mentors.models.ReviewRound.Status",
+        "FeedbackRequestStatusEnum": "mentors.models.FeedbackRequest.Status",
         "DecisionEnum": [("changes_requested", "Changes requested"), ("approved", "Approved")],
     },
 }
@@ -367,6 +368,8 @@ CAPSTONE_MAX_UNCOMPRESSED_MB = env.int("CAPSTONE_MAX_UNCOMPRESSED_MB", default=2
 CAPSTONE_MAX_FILE_KB = env.int("CAPSTONE_MAX_FILE_KB", default=1024)
 CAPSTONE_DEFAULT_DAYS = env.int("CAPSTONE_DEFAULT_DAYS", default=21)
 CAPSTONE_CHECK_LEASE_SECONDS = env.int("CAPSTONE_CHECK_LEASE_SECONDS", default=360)
+# Feedback on exercises: open requests a learner may have with their mentor at once.
+FEEDBACK_REQUESTS_OPEN_MAX = env.int("FEEDBACK_REQUESTS_OPEN_MAX", default=3)
 CELERY_TASK_ROUTES["mentors.run_capstone_checks"] = {"queue": "execute"}
 CELERY_BEAT_SCHEDULE["assign-waiting-learners"] = {
     "task": "mentors.assign_waiting_learners",

@@ -19,6 +19,24 @@ urlpatterns: list[URLPattern] = [
         views.RoundDecisionView.as_view(),
         name="round-decision",
     ),
+    path("feedback/", views.FeedbackListView.as_view(), name="feedback-list"),
+    path("feedback/<int:request_id>/", views.FeedbackDetailView.as_view(), name="feedback-detail"),
+    path(
+        "feedback/<int:request_id>/messages/",
+        views.FeedbackMessageView.as_view(),
+        name="feedback-messages",
+    ),
+    path(
+        "feedback/<int:request_id>/comments/",
+        views.FeedbackCommentView.as_view(),
+        name="feedback-comments",
+    ),
+    path(
+        "feedback/<int:request_id>/resolve/",
+        views.FeedbackResolveView.as_view(),
+        name="feedback-resolve",
+    ),
+    path("mentor/feedback/", views.MentorFeedbackListView.as_view(), name="mentor-feedback"),
     path("mentor/mentees/", views.MenteeListView.as_view(), name="mentor-mentees"),
     path("mentor/queue/", views.ReviewQueueView.as_view(), name="mentor-queue"),
     path(

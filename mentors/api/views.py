@@ -1,5 +1,6 @@
 """Capstone (start, upload a version, rounds, reviews, messages), mentor work (mentees, review
-queue, line comments, decisions) and public certificate verification. Views call
+queue, line comments, decisions), feedback requests on exercise submissions and public
+certificate verification. Views call
 mentors.services/selectors only; who may see or do what is decided there and here:
 a learner sees their own rounds, a mentor their mentees', everyone else gets 404/403."""
 
@@ -10,7 +11,12 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 from django.http import Http404
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny, BasePermission
@@ -21,15 +27,18 @@ from rest_framework.views import APIView
 from accounts.api.serializers import UserSummarySerializer
 from accounts.models import User
 from config.api.throttles import CertificateThrottle
-from config.api.views import UserListView
+from config.api.views import UserListView, validated_input
 from config.requests import request_user
 from mentors import selectors, services
 from mentors.models import (
     Capstone,
     Certificate,
+    FeedbackRequest,
     MentorAssignment,
     ReviewRound,
 )
+from submissions import selectors as submission_selectors
+from submissions.models import Submission
 
 
 class IsMentorOrStaff(BasePermission):
@@ -481,6 +490,253 @@ class ReviewQueueView(MentorListView[ReviewRound]):
 
     def list_for(self, user: User) -> QuerySet[ReviewRound]:
         return selectors.round_list_waiting(user=user)
+
+
+# --- Feedback requests on exercise submissions (the learner, or the mentor they asked) --------
+
+
+class FeedbackSubmissionSerializer(serializers.Serializer[Submission]):
+    id = serializers.IntegerField()
+    exercise = serializers.SlugField(source="exercise.slug")
+    exercise_title = serializers.CharField(source="exercise.title")
+    status = serializers.CharField()
+    tests_passed = serializers.IntegerField()
+    tests_total = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "FeedbackSubmission"
+
+
+class FeedbackRequestSerializer(serializers.Serializer[FeedbackRequest]):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=FeedbackRequest.Status.choices)
+    learner = UserSummarySerializer()
+    mentor = UserSummarySerializer()
+    submission = FeedbackSubmissionSerializer()
+    created_at = serializers.DateTimeField()
+    first_response_at = serializers.DateTimeField(allow_null=True)
+    resolved_at = serializers.DateTimeField(allow_null=True)
+
+    class Meta:
+        ref_name = "FeedbackRequest"
+
+
+class SubmittedFileSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    path = serializers.CharField()
+    content = serializers.CharField()
+
+    class Meta:
+        ref_name = "FeedbackFile"
+
+
+class FeedbackRequestDetailSerializer(FeedbackRequestSerializer):
+    messages = MessageSerializer(many=True)
+    comments = CommentSerializer(many=True)
+    files = SubmittedFileSerializer(many=True, source="submission.files")
+
+    class Meta:
+        ref_name = "FeedbackRequestDetail"
+
+
+FEEDBACK_EXAMPLE = {
+    "id": 31,
+    "status": "open",
+    "learner": {"id": 42, "name": "Ada"},
+    "mentor": {"id": 7, "name": "Grace"},
+    "submission": {
+        "id": 5120,
+        "exercise": "temperature-converter",
+        "exercise_title": "Temperature converter",
+        "status": "failed",
+        "tests_passed": 3,
+        "tests_total": 18,
+    },
+    "created_at": "2025-03-01T09:00:00Z",
+    "first_response_at": None,
+    "resolved_at": None,
+}
+MESSAGE_EXAMPLE = {
+    "id": 90,
+    "author": {"id": 42, "name": "Ada"},
+    "body": "Why does the Kelvin test fail?",
+    "created_at": "2025-03-01T09:00:00Z",
+}
+
+
+def _feedback_for(request: Request, request_id: int) -> FeedbackRequest:
+    try:
+        return selectors.feedback_request_get(user=request_user(request), request_id=request_id)
+    except FeedbackRequest.DoesNotExist as exc:
+        raise Http404("No such feedback request.") from exc
+
+
+class FeedbackCreateInput(serializers.Serializer[Any]):
+    submission_id = serializers.IntegerField(min_value=1)
+    body = serializers.CharField(max_length=4000, help_text="What the mentor should look at.")
+
+    class Meta:
+        ref_name = "FeedbackRequestInput"
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Your feedback requests, open first",
+        examples=[OpenApiExample("requests", value=[FEEDBACK_EXAMPLE], response_only=True)],
+    ),
+    post=extend_schema(
+        operation_id="feedback_create",
+        summary="Ask your mentor about one of your graded submissions",
+        description=(
+            "Needs an active mentor; one open request per submission and at most "
+            "FEEDBACK_REQUESTS_OPEN_MAX open with your current mentor (409 beyond). "
+            "Another learner's submission is a 404."
+        ),
+        request=FeedbackCreateInput,
+        responses={201: FeedbackRequestSerializer},
+        examples=[
+            OpenApiExample(
+                "ask",
+                value={"submission_id": 5120, "body": "Why does the Kelvin test fail?"},
+                request_only=True,
+            ),
+            OpenApiExample("created", value=FEEDBACK_EXAMPLE, response_only=True),
+        ],
+    ),
+)
+class FeedbackListView(UserListView[FeedbackRequest]):
+    model = FeedbackRequest
+    serializer_class = FeedbackRequestSerializer
+
+    def list_for(self, user: User) -> QuerySet[FeedbackRequest]:
+        return selectors.feedback_request_list_for_learner(learner=user)
+
+    def post(self, request: Request) -> Response:
+        data = validated_input(FeedbackCreateInput, request)
+        learner = request_user(request)
+        try:
+            submission = submission_selectors.submission_for_learner(
+                learner=learner, submission_id=data["submission_id"]
+            )
+        except Submission.DoesNotExist as exc:
+            raise Http404("No such submission.") from exc
+        created = services.feedback_request_create(
+            learner=learner, submission=submission, body=data["body"]
+        )
+        return Response(FeedbackRequestSerializer(created).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Mentor: feedback requests from your current mentees, oldest first",
+        parameters=[
+            OpenApiParameter(
+                "status",
+                enum=FeedbackRequest.Status.values,
+                default=FeedbackRequest.Status.OPEN,
+                description="Open (the default) or resolved.",
+            )
+        ],
+        examples=[OpenApiExample("requests", value=[FEEDBACK_EXAMPLE], response_only=True)],
+    )
+)
+class MentorFeedbackListView(MentorListView[FeedbackRequest]):
+    model = FeedbackRequest
+    serializer_class = FeedbackRequestSerializer
+
+    def list_for(self, user: User) -> QuerySet[FeedbackRequest]:
+        wanted = self.request.query_params.get("status", FeedbackRequest.Status.OPEN)
+        if wanted not in FeedbackRequest.Status.values:
+            raise serializers.ValidationError({"status": ["Choose open or resolved."]})
+        return selectors.feedback_request_list_for_mentor(mentor_user=user, status=wanted)
+
+
+class FeedbackDetailView(APIView):
+    @extend_schema(
+        summary="A feedback request: its thread, line comments and the submitted files",
+        responses=FeedbackRequestDetailSerializer,
+        examples=[
+            OpenApiExample(
+                "request",
+                value={
+                    **FEEDBACK_EXAMPLE,
+                    "messages": [MESSAGE_EXAMPLE],
+                    "comments": [],
+                    "files": [{"id": 88, "path": "temperature.py", "content": "..."}],
+                },
+                response_only=True,
+            )
+        ],
+    )
+    def get(self, request: Request, request_id: int) -> Response:
+        return Response(FeedbackRequestDetailSerializer(_feedback_for(request, request_id)).data)
+
+
+class FeedbackMessageView(APIView):
+    @extend_schema(
+        operation_id="feedback_messages_create",
+        summary="Write in a feedback request's thread (the other side is notified)",
+        request=RoundMessageView.InputSerializer,
+        responses={201: MessageSerializer},
+        examples=[
+            OpenApiExample("message", value={"body": "Thanks, that was it."}, request_only=True)
+        ],
+    )
+    def post(self, request: Request, request_id: int) -> Response:
+        feedback_request = _feedback_for(request, request_id)
+        data = validated_input(RoundMessageView.InputSerializer, request)
+        message = services.feedback_message_add(
+            feedback_request=feedback_request, author=request_user(request), body=data["body"]
+        )
+        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
+
+
+class FeedbackCommentView(APIView):
+    @extend_schema(
+        operation_id="feedback_comments_create",
+        summary="Comment on a line of a submitted file (the other side is notified)",
+        request=RoundCommentView.InputSerializer,
+        responses={201: CommentSerializer},
+        examples=[
+            OpenApiExample(
+                "comment",
+                value={"file_id": 88, "line": 4, "body": "Kelvin starts at -273.15 here."},
+                request_only=True,
+            )
+        ],
+    )
+    def post(self, request: Request, request_id: int) -> Response:
+        feedback_request = _feedback_for(request, request_id)
+        data = validated_input(RoundCommentView.InputSerializer, request)
+        comment = services.feedback_comment_add(
+            feedback_request=feedback_request, author=request_user(request), **data
+        )
+        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class FeedbackResolveView(APIView):
+    @extend_schema(
+        operation_id="feedback_resolve",
+        summary="Mark a feedback request resolved (the mentor asked, or the learner)",
+        request=None,
+        responses=FeedbackRequestSerializer,
+        examples=[
+            OpenApiExample(
+                "resolved",
+                value={
+                    **FEEDBACK_EXAMPLE,
+                    "status": "resolved",
+                    "resolved_at": "2025-03-02T10:00:00Z",
+                },
+                response_only=True,
+            )
+        ],
+    )
+    def post(self, request: Request, request_id: int) -> Response:
+        resolved = services.feedback_request_resolve(
+            feedback_request=_feedback_for(request, request_id), by=request_user(request)
+        )
+        return Response(FeedbackRequestSerializer(resolved).data)
 
 
 # --- Public -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Writes of the mentors app, one module per job: assignment, capstones, check runs, reviews,
-certificates, portfolio. Callers import the package (`from mentors import services`).
+feedback requests, certificates, portfolio. Callers import the package
+(`from mentors import services`).
 
 Every function is one use case, keyword-only and typed; each owns its transaction. State
 changes are conditional updates (`filter(status=...).update(...)`), so two requests or two
@@ -21,6 +22,12 @@ from mentors.services.check_runs import (
     check_run_record_failure,
     check_runs_requeue_stale,
 )
+from mentors.services.feedback import (
+    feedback_comment_add,
+    feedback_message_add,
+    feedback_request_create,
+    feedback_request_resolve,
+)
 from mentors.services.portfolio import portfolio_update
 from mentors.services.reviews import round_comment_add, round_decide, round_message_add
 
@@ -36,6 +43,10 @@ __all__ = [
     "check_run_record",
     "check_run_record_failure",
     "check_runs_requeue_stale",
+    "feedback_comment_add",
+    "feedback_message_add",
+    "feedback_request_create",
+    "feedback_request_resolve",
     "portfolio_update",
     "round_comment_add",
     "round_decide",

@@ -18,3 +18,11 @@ def review_round(mentor: User, learner: User, backend_track: Track, staff: User)
     started_capstone(learner, backend_track, staff=staff)
     version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
     return version.review_round
+
+
+@pytest.fixture
+def mentee(mentor: User, learner: User) -> User:
+    """The learner, mentored by the `mentor` fixture (assigned automatically on enrolment)."""
+    assignment = selectors.assignment_get_active(learner=learner)
+    assert assignment is not None and assignment.mentor.user == mentor
+    return learner

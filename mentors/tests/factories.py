@@ -17,8 +17,9 @@ from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Track
 from mentors import selectors, services
-from mentors.models import Capstone, MentorProfile, ReviewRound
+from mentors.models import Capstone, FeedbackRequest, MentorProfile, ReviewRound
 from submissions.models import Submission
+from submissions.services import IncomingFile
 from submissions.tests.factories import GradedSubmissionFactory
 
 README = (
@@ -148,4 +149,28 @@ def decide(
         decision=decision,
         summary=summary,
         scores=full_scores(review_round.capstone.track) if scores is None else scores,
+    )
+
+
+# Three lines, so line comments have somewhere to go (the last has no newline at the end).
+FEEDBACK_FILES = [
+    IncomingFile(
+        "temperature.py",
+        "def to_celsius(fahrenheit):\n    return fahrenheit - 32\nprint(to_celsius(212))",
+    ),
+    IncomingFile("notes.md", "Kelvin is next.\n"),
+]
+
+
+def failing_submission(learner: User) -> Submission:
+    """A graded, failing submission of the learner with the two `FEEDBACK_FILES`."""
+    return GradedSubmissionFactory.create(learner=learner, files=FEEDBACK_FILES)
+
+
+def ask_for_feedback(
+    learner: User, submission: Submission | None = None, *, body: str = "Why does it fail?"
+) -> FeedbackRequest:
+    """`feedback_request_create` on `submission` (a new failing one unless given)."""
+    return services.feedback_request_create(
+        learner=learner, submission=submission or failing_submission(learner), body=body
     )

@@ -88,6 +88,12 @@ CASES: dict[str, Case] = {
     "round-messages": Case(kwargs=lambda c: {"round_id": c.extra["round"].pk}),
     "round-comments": Case(kwargs=lambda c: {"round_id": c.extra["round"].pk}),
     "round-decision": Case(kwargs=lambda c: {"round_id": c.extra["round"].pk}),
+    "feedback-list": Case(scoped_to_self=True),
+    "feedback-detail": Case(kwargs=lambda c: {"request_id": c.extra["feedback"].pk}),
+    "feedback-messages": Case(kwargs=lambda c: {"request_id": c.extra["feedback"].pk}),
+    "feedback-comments": Case(kwargs=lambda c: {"request_id": c.extra["feedback"].pk}),
+    "feedback-resolve": Case(kwargs=lambda c: {"request_id": c.extra["feedback"].pk}),
+    "mentor-feedback": Case(role_only=True),
     "mentor-mentees": Case(role_only=True),
     "mentor-queue": Case(role_only=True),
     "certificate-verify": Case(public=True, kwargs=lambda c: {"code": c.extra["certificate"]}),
@@ -144,6 +150,10 @@ def ctx(
     started_capstone(learner, backend_track, staff=staff)
     version = mentor_services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
     review_round = version.review_round
+    # Asked while the mentor is assigned (approving the capstone below ends the assignment).
+    feedback = mentor_services.feedback_request_create(
+        learner=learner, submission=learner_submission, body="Is this idiomatic?"
+    )
     mentor_services.round_decide(
         review_round=review_round,
         reviewer=mentor,
@@ -161,7 +171,12 @@ def ctx(
         submission=learner_submission,
         lesson=track_lesson,
         exercise=track_exercise,
-        extra={"notification": notification, "round": review_round, "certificate": certificate},
+        extra={
+            "notification": notification,
+            "round": review_round,
+            "certificate": certificate,
+            "feedback": feedback,
+        },
     )
 
 
