@@ -582,7 +582,7 @@ class FeedbackCreateInput(serializers.Serializer[Any]):
 @extend_schema_view(
     get=extend_schema(
         summary="Your feedback requests, open first",
-        examples=[OpenApiExample("requests", value=[FEEDBACK_EXAMPLE], response_only=True)],
+        examples=[OpenApiExample("requests", value=FEEDBACK_EXAMPLE, response_only=True)],
     ),
     post=extend_schema(
         operation_id="feedback_create",
@@ -607,12 +607,13 @@ class FeedbackCreateInput(serializers.Serializer[Any]):
 class FeedbackListView(UserListView[FeedbackRequest]):
     model = FeedbackRequest
     serializer_class = FeedbackRequestSerializer
+    InputSerializer = FeedbackCreateInput
 
     def list_for(self, user: User) -> QuerySet[FeedbackRequest]:
         return selectors.feedback_request_list_for_learner(learner=user)
 
     def post(self, request: Request) -> Response:
-        data = validated_input(FeedbackCreateInput, request)
+        data = validated_input(self.InputSerializer, request)
         learner = request_user(request)
         try:
             submission = submission_selectors.submission_for_learner(
@@ -637,7 +638,7 @@ class FeedbackListView(UserListView[FeedbackRequest]):
                 description="Open (the default) or resolved.",
             )
         ],
-        examples=[OpenApiExample("requests", value=[FEEDBACK_EXAMPLE], response_only=True)],
+        examples=[OpenApiExample("requests", value=FEEDBACK_EXAMPLE, response_only=True)],
     )
 )
 class MentorFeedbackListView(MentorListView[FeedbackRequest]):
@@ -673,6 +674,8 @@ class FeedbackDetailView(APIView):
 
 
 class FeedbackMessageView(APIView):
+    InputSerializer = RoundMessageView.InputSerializer
+
     @extend_schema(
         operation_id="feedback_messages_create",
         summary="Write in a feedback request's thread (the other side is notified)",
@@ -684,7 +687,7 @@ class FeedbackMessageView(APIView):
     )
     def post(self, request: Request, request_id: int) -> Response:
         feedback_request = _feedback_for(request, request_id)
-        data = validated_input(RoundMessageView.InputSerializer, request)
+        data = validated_input(self.InputSerializer, request)
         message = services.feedback_message_add(
             feedback_request=feedback_request, author=request_user(request), body=data["body"]
         )
@@ -692,6 +695,8 @@ class FeedbackMessageView(APIView):
 
 
 class FeedbackCommentView(APIView):
+    InputSerializer = RoundCommentView.InputSerializer
+
     @extend_schema(
         operation_id="feedback_comments_create",
         summary="Comment on a line of a submitted file (the other side is notified)",
@@ -707,7 +712,7 @@ class FeedbackCommentView(APIView):
     )
     def post(self, request: Request, request_id: int) -> Response:
         feedback_request = _feedback_for(request, request_id)
-        data = validated_input(RoundCommentView.InputSerializer, request)
+        data = validated_input(self.InputSerializer, request)
         comment = services.feedback_comment_add(
             feedback_request=feedback_request, author=request_user(request), **data
         )
