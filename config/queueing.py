@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import contextvars
 import json
 import logging
 from collections.abc import Iterator
@@ -49,7 +50,10 @@ def publish_on_commit(task: Any, *args: Any) -> None:
         except Exception:  # any transport error; the sweeper retries, the request succeeds
             logger.exception("could not publish %s%r; its sweeper will retry", task.name, args)
 
-    transaction.on_commit(publish)
+    # The message carries the ids of the request that asked for the work, even when the
+    # commit comes after that request's context is gone (an outer block, a test harness).
+    context = contextvars.copy_context()
+    transaction.on_commit(lambda: context.run(publish))
 
 
 def _first_arg(message: dict[str, Any], task_name: str) -> Any:
