@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import (
     Count,
     Exists,
     Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -322,4 +324,33 @@ def project_list_solved(*, learner: User) -> list[tuple[str, str]]:
         Exercise.objects.filter(pk__in=solved, kind=Exercise.Kind.PROJECT)
         .order_by("module__phase__number", "module__order", "order")
         .values_list("title", "slug")
+    )
+
+
+@dataclass(frozen=True)
+class ReviewWaits:
+    """Review rounds waiting for a decision now: how many, how long the oldest has waited,
+    and how many waited past the SLA (`sla_hours`, when staff are told)."""
+
+    waiting: int
+    oldest_seconds: float
+    over_sla: int
+    sla_hours: int
+
+
+def review_waits_get(*, now: datetime.datetime) -> ReviewWaits:
+    from notifications.planning import REVIEW_ESCALATION_HOURS
+
+    deadline = now - datetime.timedelta(hours=REVIEW_ESCALATION_HOURS)
+    row = ReviewRound.objects.filter(status=ReviewRound.Status.WAITING).aggregate(
+        waiting=Count("pk"),
+        oldest=Min("created_at"),
+        over_sla=Count("pk", filter=Q(created_at__lte=deadline)),
+    )
+    oldest = row["oldest"]
+    return ReviewWaits(
+        waiting=int(row["waiting"]),
+        oldest_seconds=(now - oldest).total_seconds() if oldest else 0.0,
+        over_sla=int(row["over_sla"]),
+        sla_hours=REVIEW_ESCALATION_HOURS,
     )
