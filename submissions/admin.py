@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
-from submissions import services
+from submissions import selectors, services
 from submissions.models import Submission, SubmissionFile
 
 
@@ -30,14 +32,37 @@ class SubmissionAdmin(admin.ModelAdmin[Submission]):
     date_hierarchy = "created_at"
     readonly_fields = (
         "learner", "exercise", "status", "source", "attempts", "enqueues", "created_at", "started_at",
-        "finished_at", "duration_ms", "worker", "tests_passed", "tests_total", "reason", "report",
-        "quality", "idempotency_key",
+        "finished_at", "duration_ms", "worker", "tests_passed", "tests_total", "reason", "idempotency_key",
     )  # fmt: skip
+    # The report and quality findings are shown rendered (change_form.html), not as JSON.
+    fields = readonly_fields
     inlines = (SubmissionFileInline,)
     actions = ("rerun",)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Submission | None = None,
+    ) -> HttpResponse:
+        """The report as the learner sees it (the learner's own result partial), then what
+        only staff see: the hidden tests as stored and the grader's notes."""
+        if obj is not None:
+            report = selectors.public_report(submission=obj)
+            context.update(
+                submission=obj,
+                report=report,
+                groups=selectors.results_by_file(report["visible_tests"]),
+                quality_pending=selectors.quality_pending(submission=obj),
+                staff_report=selectors.staff_report_get(submission=obj),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description="Tests")
     def score(self, obj: Submission) -> str:

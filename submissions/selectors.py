@@ -259,6 +259,31 @@ def public_report(*, submission: Submission) -> dict[str, Any]:
     return report
 
 
+@dataclass(frozen=True)
+class StaffReport:
+    """What only staff see of a grading: the hidden tests as stored (with any message or
+    output), the grader's notes on why hidden checks failed, and how the runs ended."""
+
+    hidden_tests: list[dict[str, Any]]
+    grader_notes: list[str]
+    outcome: str
+    hidden_outcome: str
+    exit_code: int | None
+    log_tail: str
+
+
+def staff_report_get(*, submission: Submission) -> StaffReport:
+    report = submission.report or {}
+    return StaffReport(
+        hidden_tests=[dict(t) for t in report.get("tests", []) if t.get("hidden")],
+        grader_notes=[str(note) for note in submission.grader_notes or []],
+        outcome=str(report.get("outcome", "")),
+        hidden_outcome=str(report.get("hidden_outcome", "")),
+        exit_code=report.get("exit_code"),
+        log_tail=str(report.get("log_tail", "")),
+    )
+
+
 @dataclass
 class FileResults:
     """The visible tests of one test file, failures first."""
