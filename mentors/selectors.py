@@ -354,3 +354,13 @@ def review_waits_get(*, now: datetime.datetime) -> ReviewWaits:
         over_sla=int(row["over_sla"]),
         sla_hours=REVIEW_ESCALATION_HOURS,
     )
+
+
+def assignment_active_by_learner(*, learner_ids: list[int]) -> dict[int, MentorAssignment]:
+    """The active assignment of each of these learners that has one (one query)."""
+    assignments = (
+        MentorAssignment.objects.active()
+        .filter(learner_id__in=learner_ids)
+        .select_related("mentor__user", "track")
+    )
+    return {assignment.learner_id: assignment for assignment in assignments}
