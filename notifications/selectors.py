@@ -193,3 +193,11 @@ def email_outcome_counts(*, since: datetime.datetime) -> dict[tuple[str, str], i
         .order_by("kind", "email_status")
     )
     return {(str(row["kind"]), str(row["email_status"])): int(row["total"]) for row in rows}
+
+
+def notification_list_recent(*, recipient: User, limit: int = 20) -> list[Notification]:
+    """A person's latest notifications whatever their delivery (the inbox shows only the
+    delivered ones), newest first: what staff look at when a learner says "nobody told me"."""
+    return list(
+        Notification.objects.filter(recipient=recipient).order_by("-created_at", "-id")[:limit]
+    )
