@@ -37,6 +37,19 @@ def solved_exercise_ids(*, learner: Any) -> set[int]:
     )
 
 
+def solved_exercise_ids_by_learner(*, learners: QuerySet[Any]) -> dict[int, set[int]]:
+    """`solved_exercise_ids` of many learners (`learners`: a query of their ids), one query."""
+    solved: dict[int, set[int]] = {}
+    rows = (
+        Submission.objects.filter(learner_id__in=learners, status=Submission.Status.PASSED)
+        .values_list("learner_id", "exercise_id")
+        .distinct()
+    )
+    for learner_id, exercise_id in rows:
+        solved.setdefault(learner_id, set()).add(exercise_id)
+    return solved
+
+
 @dataclass(frozen=True)
 class GradingJob:
     """What the worker needs to grade one submission. `key` is None when the exercise has no

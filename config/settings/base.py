@@ -413,6 +413,8 @@ for _name, _task in (
 # `Authorization: Bearer $METRICS_TOKEN` (without a token only a DEBUG server answers).
 METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
+# The programme dashboard waits this long for workers to answer a ping.
+WORKER_PING_SECONDS = env.float("WORKER_PING_SECONDS", default=1.0)
 
 # Public certificate pages: lookups per client address and minute (codes are not guessable,
 # and must not become so by trying many).
