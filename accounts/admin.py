@@ -8,11 +8,11 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm
-from django.http import HttpRequest, HttpResponse
 
 from accounts.forms import WeekdaysField
 from accounts.models import User
 from config import console
+from config.admin_pages import ChangePageContextAdmin
 
 
 class UserAdminForm(UserChangeForm[User]):
@@ -26,7 +26,7 @@ class UserAdminForm(UserChangeForm[User]):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin[User]):
+class UserAdmin(ChangePageContextAdmin[User], DjangoUserAdmin[User]):
     form = UserAdminForm
     ordering = ("email",)
     list_display = (
@@ -58,15 +58,5 @@ class UserAdmin(DjangoUserAdmin[User]):
     def practice_days_label(self, obj: User) -> str:
         return obj.practice_days_label
 
-    def render_change_form(
-        self,
-        request: HttpRequest,
-        context: dict[str, Any],
-        add: bool = False,
-        change: bool = False,
-        form_url: str = "",
-        obj: User | None = None,
-    ) -> HttpResponse:
-        if obj is not None and obj.pk:
-            context["overview"] = console.learner_overview_get(learner=obj)
-        return super().render_change_form(request, context, add, change, form_url, obj)
+    def change_page_context(self, obj: User) -> dict[str, Any]:
+        return {"overview": console.learner_overview_get(learner=obj)}

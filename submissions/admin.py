@@ -4,8 +4,9 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 
+from config.admin_pages import ChangePageContextAdmin
 from submissions import selectors, services
 from submissions.models import Submission, SubmissionFile
 
@@ -22,7 +23,7 @@ class SubmissionFileInline(admin.TabularInline[SubmissionFile, Submission]):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin[Submission]):
+class SubmissionAdmin(ChangePageContextAdmin[Submission]):
     list_display = (
         "id", "learner", "exercise", "status", "score", "attempts", "duration_ms", "created_at", "worker",
     )  # fmt: skip
@@ -42,27 +43,17 @@ class SubmissionAdmin(admin.ModelAdmin[Submission]):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def render_change_form(
-        self,
-        request: HttpRequest,
-        context: dict[str, Any],
-        add: bool = False,
-        change: bool = False,
-        form_url: str = "",
-        obj: Submission | None = None,
-    ) -> HttpResponse:
+    def change_page_context(self, obj: Submission) -> dict[str, Any]:
         """The report as the learner sees it (the learner's own result partial), then what
         only staff see: the hidden tests as stored and the grader's notes."""
-        if obj is not None:
-            report = selectors.public_report(submission=obj)
-            context.update(
-                submission=obj,
-                report=report,
-                groups=selectors.results_by_file(report["visible_tests"]),
-                quality_pending=selectors.quality_pending(submission=obj),
-                staff_report=selectors.staff_report_get(submission=obj),
-            )
-        return super().render_change_form(request, context, add, change, form_url, obj)
+        report = selectors.public_report(submission=obj)
+        return {
+            "submission": obj,
+            "report": report,
+            "groups": selectors.results_by_file(report["visible_tests"]),
+            "quality_pending": selectors.quality_pending(submission=obj),
+            "staff_report": selectors.staff_report_get(submission=obj),
+        }
 
     @admin.display(description="Tests")
     def score(self, obj: Submission) -> str:
