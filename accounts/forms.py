@@ -15,6 +15,31 @@ def _zone_choices() -> list[tuple[str, str]]:
     return [(zone, zone.replace("_", " ")) for zone in sorted(zoneinfo.available_timezones())]
 
 
+WEEKDAY_CHOICES = list(enumerate(WEEKDAY_NAMES))
+
+
+class WeekdaysField(forms.TypedMultipleChoiceField):
+    """A weekday bit mask (Monday = bit 0) as one tick box per day, for forms bound to
+    `User.practice_days` itself: shows the mask's days, cleans to the mask."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=WEEKDAY_CHOICES, coerce=int, **kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, int):
+            return [day for day in range(7) if value & (1 << day)]
+        return super().prepare_value(value)
+
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        return bool(super().has_changed(self.prepare_value(initial), data))
+
+    def clean(self, value: Any) -> int:
+        days: list[int] = super().clean(value)
+        return sum(1 << day for day in set(days))
+
+
 class PracticeSettingsForm(forms.ModelForm[User]):
     """Profile and daily-practice preferences. Days are ticked per weekday, stored as a mask."""
 
@@ -22,7 +47,7 @@ class PracticeSettingsForm(forms.ModelForm[User]):
         choices=_zone_choices, help_text="Reminders follow your local time."
     )
     days = forms.TypedMultipleChoiceField(
-        choices=list(enumerate(WEEKDAY_NAMES)),
+        choices=WEEKDAY_CHOICES,
         coerce=int,
         required=False,  # clean_days explains what is missing
         widget=forms.CheckboxSelectMultiple,

@@ -5,7 +5,15 @@ import signal
 from typing import Any
 
 from celery import Celery
-from celery.signals import worker_process_init, worker_process_shutdown
+from celery.signals import (
+    before_task_publish,
+    task_postrun,
+    task_prerun,
+    worker_process_init,
+    worker_process_shutdown,
+)
+
+from config import observability
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
@@ -31,3 +39,20 @@ def _drop_warm_sandbox_runs(**kwargs: Any) -> None:
     from submissions.sandbox import warm
 
     warm.drain()
+
+
+@before_task_publish.connect  # type: ignore[untyped-decorator]  # celery ships no types
+def _stamp_request_id(headers: dict[str, Any] | None = None, **kwargs: Any) -> None:
+    """Every message carries the id of the request that queued it, and when it was sent."""
+    observability.task_headers_add(headers)
+
+
+@task_prerun.connect  # type: ignore[untyped-decorator]  # celery ships no types
+def _enter_request_id(task_id: str = "", task: Any = None, **kwargs: Any) -> None:
+    if task is not None:
+        observability.task_context_enter(task_id, task.request)
+
+
+@task_postrun.connect  # type: ignore[untyped-decorator]  # celery ships no types
+def _leave_request_id(task_id: str = "", **kwargs: Any) -> None:
+    observability.task_context_exit(task_id)

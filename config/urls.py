@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from config import health, pages
+from config import console, health, metrics, pages
 
 admin.site.site_header = "Apprentice staff"
 admin.site.site_title = "Apprentice admin"
@@ -14,6 +14,12 @@ urlpatterns = [
     path("favicon.ico", pages.favicon, name="favicon"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
+    path(
+        "admin/programme/",
+        admin.site.admin_view(console.programme_dashboard),
+        name="programme_dashboard",
+    ),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("_allauth/", include("allauth.headless.urls")),

@@ -83,6 +83,9 @@ def _reassign_view(
             return None
     else:
         form = ReassignForm()
+    current = selectors.assignment_active_by_learner(
+        learner_ids=[learner.pk for learner in learners]
+    )
     return render(
         request,
         "mentors/admin_reassign.html",
@@ -91,6 +94,9 @@ def _reassign_view(
             "title": "Assign to a mentor",
             "form": form,
             "learners": learners,
+            # Each learner's current mentor, and every mentor's load (the choices say it too).
+            "current": [(learner, current.get(learner.pk)) for learner in learners],
+            "mentors": selectors.mentor_profile_list().order_by("user__email"),
             "selected": request.POST.getlist(ACTION_CHECKBOX_NAME),
             "action": request.POST.get("action", ""),
             "opts": modeladmin.model._meta,

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from courses.models import Track
+from mentors import selectors
 from mentors.models import MentorProfile, ReviewRound
 
 
@@ -64,8 +65,16 @@ class PortfolioForm(forms.Form):
     headline = forms.CharField(max_length=160, required=False)
 
 
+class MentorChoiceField(forms.ModelChoiceField[MentorProfile]):
+    """Each mentor with their load, so staff pick one with room."""
+
+    def label_from_instance(self, obj: MentorProfile) -> str:
+        load = getattr(obj, "active_mentees", 0)
+        return f"{obj.user} — {load}/{obj.capacity} mentees ({obj.get_availability_display()})"
+
+
 class ReassignForm(forms.Form):
-    mentor = forms.ModelChoiceField(queryset=MentorProfile.objects.select_related("user"))
+    mentor = MentorChoiceField(queryset=selectors.mentor_profile_list().order_by("user__email"))
     reason = forms.CharField(max_length=300)
 
 

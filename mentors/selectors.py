@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -10,6 +11,7 @@ from django.db.models import (
     Count,
     Exists,
     Max,
+    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -439,3 +441,42 @@ def feedback_limit_refusal(*, learner: User, assignment: MentorAssignment) -> st
         f"You have {count} open feedback requests, the most at once is {limit}: "
         "mark one resolved before asking again."
     )
+
+
+@dataclass(frozen=True)
+class ReviewWaits:
+    """Review rounds waiting for a decision now: how many, how long the oldest has waited,
+    and how many waited past the SLA (`sla_hours`, when staff are told)."""
+
+    waiting: int
+    oldest_seconds: float
+    over_sla: int
+    sla_hours: int
+
+
+def review_waits_get(*, now: datetime.datetime) -> ReviewWaits:
+    from notifications.planning import REVIEW_ESCALATION_HOURS
+
+    deadline = now - datetime.timedelta(hours=REVIEW_ESCALATION_HOURS)
+    row = ReviewRound.objects.filter(status=ReviewRound.Status.WAITING).aggregate(
+        waiting=Count("pk"),
+        oldest=Min("created_at"),
+        over_sla=Count("pk", filter=Q(created_at__lte=deadline)),
+    )
+    oldest = row["oldest"]
+    return ReviewWaits(
+        waiting=int(row["waiting"]),
+        oldest_seconds=(now - oldest).total_seconds() if oldest else 0.0,
+        over_sla=int(row["over_sla"]),
+        sla_hours=REVIEW_ESCALATION_HOURS,
+    )
+
+
+def assignment_active_by_learner(*, learner_ids: list[int]) -> dict[int, MentorAssignment]:
+    """The active assignment of each of these learners that has one (one query)."""
+    assignments = (
+        MentorAssignment.objects.active()
+        .filter(learner_id__in=learner_ids)
+        .select_related("mentor__user", "track")
+    )
+    return {assignment.learner_id: assignment for assignment in assignments}

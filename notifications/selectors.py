@@ -181,3 +181,23 @@ def notification_sent_per_kind_per_day(*, days: int = 14) -> list[dict[str, obje
         )
         .order_by("-day", "kind")
     )
+
+
+def email_outcome_counts(*, since: datetime.datetime) -> dict[tuple[str, str], int]:
+    """Emails of notifications created since `since`, by (kind, email status): reminders
+    sent, failed after the last retry, skipped, still pending or of unknown outcome."""
+    rows = (
+        Notification.objects.filter(created_at__gte=since)
+        .values("kind", "email_status")
+        .annotate(total=Count("pk"))
+        .order_by("kind", "email_status")
+    )
+    return {(str(row["kind"]), str(row["email_status"])): int(row["total"]) for row in rows}
+
+
+def notification_list_recent(*, recipient: User, limit: int = 20) -> list[Notification]:
+    """A person's latest notifications whatever their delivery (the inbox shows only the
+    delivered ones), newest first: what staff look at when a learner says "nobody told me"."""
+    return list(
+        Notification.objects.filter(recipient=recipient).order_by("-created_at", "-id")[:limit]
+    )

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from submissions import services
+from config.admin_pages import ChangePageContextAdmin
+from submissions import selectors, services
 from submissions.models import Submission, SubmissionFile
 
 
@@ -20,7 +23,7 @@ class SubmissionFileInline(admin.TabularInline[SubmissionFile, Submission]):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin[Submission]):
+class SubmissionAdmin(ChangePageContextAdmin[Submission]):
     list_display = (
         "id", "learner", "exercise", "status", "score", "attempts", "duration_ms", "created_at", "worker",
     )  # fmt: skip
@@ -30,14 +33,27 @@ class SubmissionAdmin(admin.ModelAdmin[Submission]):
     date_hierarchy = "created_at"
     readonly_fields = (
         "learner", "exercise", "status", "source", "attempts", "enqueues", "created_at", "started_at",
-        "finished_at", "duration_ms", "worker", "tests_passed", "tests_total", "reason", "report",
-        "quality", "idempotency_key",
+        "finished_at", "duration_ms", "worker", "tests_passed", "tests_total", "reason", "idempotency_key",
     )  # fmt: skip
+    # The report and quality findings are shown rendered (change_form.html), not as JSON.
+    fields = readonly_fields
     inlines = (SubmissionFileInline,)
     actions = ("rerun",)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def change_page_context(self, obj: Submission) -> dict[str, Any]:
+        """The report as the learner sees it (the learner's own result partial), then what
+        only staff see: the hidden tests as stored and the grader's notes."""
+        report = selectors.public_report(submission=obj)
+        return {
+            "submission": obj,
+            "report": report,
+            "groups": selectors.results_by_file(report["visible_tests"]),
+            "quality_pending": selectors.quality_pending(submission=obj),
+            "staff_report": selectors.staff_report_get(submission=obj),
+        }
 
     @admin.display(description="Tests")
     def score(self, obj: Submission) -> str:

@@ -8,7 +8,17 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+)
 
 from courses import keys
 from courses.models import AnswerKey as AnswerKeyRow
@@ -25,6 +35,19 @@ def solved_exercise_ids(*, learner: Any) -> set[int]:
         .values_list("exercise_id", flat=True)
         .distinct()
     )
+
+
+def solved_exercise_ids_by_learner(*, learners: QuerySet[Any]) -> dict[int, set[int]]:
+    """`solved_exercise_ids` of many learners (`learners`: a query of their ids), one query."""
+    solved: dict[int, set[int]] = {}
+    rows = (
+        Submission.objects.filter(learner_id__in=learners, status=Submission.Status.PASSED)
+        .values_list("learner_id", "exercise_id")
+        .distinct()
+    )
+    for learner_id, exercise_id in rows:
+        solved.setdefault(learner_id, set()).add(exercise_id)
+    return solved
 
 
 @dataclass(frozen=True)
@@ -249,6 +272,31 @@ def public_report(*, submission: Submission) -> dict[str, Any]:
     return report
 
 
+@dataclass(frozen=True)
+class StaffReport:
+    """What only staff see of a grading: the hidden tests as stored (with any message or
+    output), the grader's notes on why hidden checks failed, and how the runs ended."""
+
+    hidden_tests: list[dict[str, Any]]
+    grader_notes: list[str]
+    outcome: str
+    hidden_outcome: str
+    exit_code: int | None
+    log_tail: str
+
+
+def staff_report_get(*, submission: Submission) -> StaffReport:
+    report = submission.report or {}
+    return StaffReport(
+        hidden_tests=[dict(t) for t in report.get("tests", []) if t.get("hidden")],
+        grader_notes=[str(note) for note in submission.grader_notes or []],
+        outcome=str(report.get("outcome", "")),
+        hidden_outcome=str(report.get("hidden_outcome", "")),
+        exit_code=report.get("exit_code"),
+        log_tail=str(report.get("log_tail", "")),
+    )
+
+
 @dataclass
 class FileResults:
     """The visible tests of one test file, failures first."""
@@ -397,4 +445,73 @@ def submission_poll_state(*, learner: Any, submission_id: int) -> PollState | No
         status=state["status"],
         finished_at=state["finished_at"],
         has_quality=bool(state["has_quality"]),
+    )
+
+
+# Operations: grading outcomes and latency, for /metrics and the staff dashboard.
+
+# Upper bounds (seconds) of the grading latency histogram: created → final, what a learner
+# waits for a result.
+LATENCY_BUCKETS: tuple[float, ...] = (1, 2, 5, 10, 20, 30, 60, 120, 300, 600)
+
+
+@dataclass(frozen=True)
+class GradingStats:
+    """Final submissions by status, and their latency (created → finished) as a cumulative
+    histogram: `buckets[i]` counts those done within `LATENCY_BUCKETS[i]` seconds."""
+
+    outcomes: dict[str, int]
+    buckets: tuple[int, ...]
+    latency_count: int
+    latency_seconds_sum: float
+
+    def latency_quantile(self, quantile: float) -> float | None:
+        """The smallest bucket bound that holds `quantile` of the latencies (None: no data,
+        or beyond the last bound)."""
+        if not self.latency_count:
+            return None
+        wanted = quantile * self.latency_count
+        for bound, count in zip(LATENCY_BUCKETS, self.buckets, strict=True):
+            if count >= wanted:
+                return float(bound)
+        return None
+
+
+def grading_stats_get(*, since: datetime.datetime | None = None) -> GradingStats:
+    """Every final submission (or those finished since `since`), in one query. Exact across
+    web and worker processes and restarts: counted from the rows, not kept in memory."""
+    final = Submission.objects.exclude(status__in=Submission.PENDING)
+    if since is not None:
+        final = final.filter(finished_at__gte=since)
+    latency = ExpressionWrapper(F("finished_at") - F("created_at"), output_field=DurationField())
+    within = {
+        f"le_{index}": Count("pk", filter=Q(latency__lte=datetime.timedelta(seconds=bound)))
+        for index, bound in enumerate(LATENCY_BUCKETS)
+    }
+    rows = (
+        final.alias(latency=latency)
+        .values("status")
+        .annotate(
+            total=Count("pk"),
+            timed=Count("pk", filter=Q(finished_at__isnull=False)),
+            latency_sum=Sum("latency"),
+            **within,
+        )
+        .order_by("status")
+    )
+    outcomes: dict[str, int] = {}
+    buckets = [0] * len(LATENCY_BUCKETS)
+    timed, total_seconds = 0, 0.0
+    for row in rows:
+        outcomes[str(row["status"])] = int(row["total"])
+        timed += int(row["timed"])
+        if row["latency_sum"] is not None:
+            total_seconds += row["latency_sum"].total_seconds()
+        for index in range(len(LATENCY_BUCKETS)):
+            buckets[index] += int(row[f"le_{index}"])
+    return GradingStats(
+        outcomes=outcomes,
+        buckets=tuple(buckets),
+        latency_count=timed,
+        latency_seconds_sum=total_seconds,
     )

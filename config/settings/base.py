@@ -412,6 +412,13 @@ for _name, _task in (
         "options": {"expires": 3_600, "queue": "default"},
     }
 
+# /metrics (config/metrics.py): off unless asked for; a scraper sends
+# `Authorization: Bearer $METRICS_TOKEN` (without a token only a DEBUG server answers).
+METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+# The programme dashboard waits this long for workers to answer a ping.
+WORKER_PING_SECONDS = env.float("WORKER_PING_SECONDS", default=1.0)
+
 # Public certificate pages: lookups per client address and minute (codes are not guessable,
 # and must not become so by trying many).
 CERTIFICATE_LOOKUPS_PER_MINUTE = env.int("CERTIFICATE_LOOKUPS_PER_MINUTE", default=30)

@@ -12,3 +12,4 @@ STORAGES = {
 }
 # runserver serves static files from the finders; collectstatic is for production.
 STATIC_ROOT = None
+METRICS_ENABLED = env.bool("METRICS_ENABLED", default=True)  # /metrics without a token (DEBUG)

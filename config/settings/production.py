@@ -1,8 +1,10 @@
 """Production: every secret and address comes from the environment; nothing has a default
 that would be unsafe in the open."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import DATABASES, LOGGING, env, log_format
+from .base import DATABASES, LOGGING, METRICS_ENABLED, METRICS_TOKEN, env, log_format
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -35,3 +37,7 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
 # JSON lines by default here (base.py defaults to text, for people reading a terminal).
 LOG_FORMAT = log_format("json")
 LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # type: ignore[index]
+
+# /metrics in production only with a token for the scraper.
+if METRICS_ENABLED and not METRICS_TOKEN:
+    raise ImproperlyConfigured("METRICS_ENABLED needs METRICS_TOKEN (the scraper's bearer token).")
