@@ -386,14 +386,54 @@ def progress_get(
 ) -> Progress:
     """Progress of the enrollment's learner; `phases` from `roadmap_get()` when the caller has it."""
     learner = enrollment.learner
-    if today is None:
-        today = user_local_date(user=learner)
     if phases is None:
         phases = roadmap_get(track=enrollment.track)
+    return _progress_build(
+        enrollment=enrollment,
+        phases=phases,
+        today=today or user_local_date(user=learner),
+        done=lesson_completed_ids(learner=learner),
+        solved=exercise_solved_ids(learner=learner),
+    )
+
+
+def progress_list(*, enrollments: list[Enrollment]) -> dict[int, Progress]:
+    """`progress_get` of many enrollments (learner and track loaded), by enrollment id, in
+    a number of queries that does not grow with the learners: one roadmap per track, the
+    completions and the solved exercises of all the learners at once."""
+    from submissions.selectors import solved_exercise_ids_by_learner
+
+    learner_ids = {enrollment.learner_id for enrollment in enrollments}
+    done: dict[int, set[int]] = {learner_id: set() for learner_id in learner_ids}
+    rows = LessonCompletion.objects.filter(learner_id__in=learner_ids)
+    for learner_id, lesson_id in rows.values_list("learner_id", "lesson_id"):
+        done[learner_id].add(lesson_id)
+    solved = solved_exercise_ids_by_learner(learner_ids=learner_ids)
+    roadmaps: dict[int, list[Phase]] = {}
+    progress: dict[int, Progress] = {}
+    for enrollment in enrollments:
+        if enrollment.track_id not in roadmaps:
+            roadmaps[enrollment.track_id] = roadmap_get(track=enrollment.track)
+        progress[enrollment.pk] = _progress_build(
+            enrollment=enrollment,
+            phases=roadmaps[enrollment.track_id],
+            today=user_local_date(user=enrollment.learner),
+            done=done[enrollment.learner_id],
+            solved=solved.get(enrollment.learner_id, set()),
+        )
+    return progress
+
+
+def _progress_build(
+    *,
+    enrollment: Enrollment,
+    phases: list[Phase],
+    today: datetime.date,
+    done: set[int],
+    solved: set[int],
+) -> Progress:
     total_days = max((p.last_day for p in phases), default=180)
     day_number = min(max((today - enrollment.started_on).days + 1, 1), total_days)
-    done = lesson_completed_ids(learner=learner)
-    solved = exercise_solved_ids(learner=learner)
     progress = Progress(
         enrollment=enrollment,
         today=today,
