@@ -9,6 +9,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,13 @@ class AccountAdapter(DefaultAccountAdapter):  # type: ignore[misc]  # allauth is
         if commit:
             user.save()
         return user
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Mentors land on the mentor home; everyone else on LOGIN_REDIRECT_URL (a `next`
+        the login was given still wins: allauth asks this only without one)."""
+        if getattr(request.user, "is_mentor", False):
+            return reverse("mentors:home")
+        return str(super().get_login_redirect_url(request))
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         super().send_mail(template_prefix, email, {"current_site": email_site(), **context})

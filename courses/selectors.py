@@ -6,7 +6,7 @@ import datetime
 import functools
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -410,31 +410,32 @@ def progress_get(
 ) -> Progress:
     """Progress of the enrollment's learner; `phases` from `roadmap_get()` when the caller has it."""
     learner = enrollment.learner
-    if today is None:
-        today = user_local_date(user=learner)
     if phases is None:
         phases = roadmap_get(track=enrollment.track)
     return _progress_build(
         enrollment=enrollment,
         phases=phases,
-        today=today,
+        today=today or user_local_date(user=learner),
         done=lesson_completed_ids(learner=learner),
         solved=exercise_solved_ids(learner=learner),
     )
 
 
-def progress_list(*, enrollments: QuerySet[Enrollment]) -> list[Progress]:
-    """`progress_get` of many enrollments in a constant number of queries: one roadmap per
-    track, all their learners' completions and solved exercises at once."""
+def progress_list(*, enrollments: Iterable[Enrollment]) -> list[Progress]:
+    """`progress_get` of many enrollments, in their order, in a number of queries that does
+    not grow with the learners: one roadmap per track, the completions and the solved
+    exercises of all the learners at once."""
     from submissions.selectors import solved_exercise_ids_by_learner
 
-    rows = list(enrollments.select_related("learner", "track"))
-    learners = enrollments.values("learner_id")
-    done: dict[int, set[int]] = {}
-    completions = LessonCompletion.objects.filter(learner_id__in=learners)
+    if isinstance(enrollments, QuerySet):
+        enrollments = enrollments.select_related("learner", "track")
+    rows = list(enrollments)
+    learner_ids = {enrollment.learner_id for enrollment in rows}
+    done: dict[int, set[int]] = {learner_id: set() for learner_id in learner_ids}
+    completions = LessonCompletion.objects.filter(learner_id__in=learner_ids)
     for learner_id, lesson_id in completions.values_list("learner_id", "lesson_id"):
-        done.setdefault(learner_id, set()).add(lesson_id)
-    solved = solved_exercise_ids_by_learner(learners=learners)
+        done[learner_id].add(lesson_id)
+    solved = solved_exercise_ids_by_learner(learner_ids=learner_ids)
     roadmaps: dict[int, list[Phase]] = {}
     progress = []
     for enrollment in rows:
@@ -445,7 +446,7 @@ def progress_list(*, enrollments: QuerySet[Enrollment]) -> list[Progress]:
                 enrollment=enrollment,
                 phases=roadmaps[enrollment.track_id],
                 today=user_local_date(user=enrollment.learner),
-                done=done.get(enrollment.learner_id, set()),
+                done=done[enrollment.learner_id],
                 solved=solved.get(enrollment.learner_id, set()),
             )
         )

@@ -70,6 +70,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     learner = request_user(request)
     enrollment = selectors.enrollment_active(learner=learner)
     if enrollment is None:
+        if learner.is_mentor:  # a mentor who follows no track of their own
+            return redirect("mentors:home")
         return render(request, "courses/dashboard_empty.html", {"tracks": selectors.track_list()})
     phases = selectors.roadmap_get(track=enrollment.track)
     progress = selectors.progress_get(enrollment=enrollment, phases=phases)

@@ -25,4 +25,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("certificates/<str:code>/", views.certificate, name="certificate"),
     path("certificates/<str:code>/print/", views.certificate_print, name="certificate_print"),
     path("portfolio/<uuid:public_id>/", views.portfolio, name="portfolio"),
+    path("", views.home, name="home"),
+    path("mentees/<int:learner_id>/", views.mentee_detail, name="mentee"),
+    path(
+        "mentees/<int:learner_id>/submissions/<int:submission_id>/",
+        views.mentee_submission,
+        name="mentee_submission",
+    ),
 ]

@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.models import User
 from config import ratelimit
 from config.errors import ApplicationError
 from config.requests import request_user
@@ -557,3 +558,49 @@ def portfolio(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     except PortfolioSettings.DoesNotExist as exc:
         raise Http404("No public portfolio here") from exc
     return render(request, "mentors/portfolio.html", {"portfolio": learner_portfolio})
+
+
+# --------------------------------------------------------------------------- mentor home
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Where a mentor lands: their mentees and the reviews waiting for them."""
+    mentor_home = selectors.mentor_home_get(
+        user=request_user(request), page_number=request.GET.get("page")
+    )
+    if mentor_home is None:
+        raise PermissionDenied("The mentor home is for mentors.")
+    return render(request, "mentors/home.html", {"home": mentor_home})
+
+
+@login_required
+def mentee_detail(request: HttpRequest, learner_id: int) -> HttpResponse:
+    try:
+        page = selectors.mentee_page_get(
+            user=request_user(request), learner_id=learner_id, page_number=request.GET.get("page")
+        )
+    except User.DoesNotExist as exc:
+        raise Http404("No such mentee") from exc
+    return render(request, "mentors/mentee.html", {"mentee": page})
+
+
+@login_required
+def mentee_submission(request: HttpRequest, learner_id: int, submission_id: int) -> HttpResponse:
+    """A mentee's submission and its result as the learner sees it, read-only."""
+    try:
+        submission = selectors.mentee_submission_get(
+            user=request_user(request), learner_id=learner_id, submission_id=submission_id
+        )
+    except Submission.DoesNotExist as exc:
+        raise Http404("No such submission") from exc
+    report = submission_selectors.public_report(submission=submission)
+    context = {
+        "submission": submission,
+        "learner": submission.learner,
+        "report": report,
+        "groups": submission_selectors.results_by_file(report["visible_tests"]),
+        "quality_pending": submission_selectors.quality_pending(submission=submission),
+        "read_only": True,
+    }
+    return render(request, "mentors/mentee_submission.html", context)

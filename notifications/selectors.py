@@ -86,6 +86,23 @@ def learner_streaks(*, learner: User, today: datetime.date | None = None) -> Str
     return streaks_compute(days=days, today=today)
 
 
+def learner_streaks_list(*, learners: list[User]) -> dict[int, Streaks]:
+    """`learner_streaks` of many learners (each on their own local today), by learner id,
+    in one query."""
+    today = {learner.pk: user_local_date(user=learner) for learner in learners}
+    if not today:
+        return {}
+    days: dict[int, set[datetime.date]] = {learner_id: set() for learner_id in today}
+    rows = LearnerActivity.objects.filter(learner_id__in=today, day__lte=max(today.values()))
+    for learner_id, day in rows.values_list("learner_id", "day"):
+        if day <= today[learner_id]:
+            days[learner_id].add(day)
+    return {
+        learner_id: streaks_compute(days=days[learner_id], today=today[learner_id])
+        for learner_id in today
+    }
+
+
 @dataclass(frozen=True)
 class HeatmapCell:
     day: datetime.date

@@ -22,6 +22,15 @@ class Submission(models.Model):
         INTERNAL_ERROR = "internal_error", "Internal error"
 
     PENDING = (Status.QUEUED, Status.RUNNING)
+    # Graded, and the learner's code did not make it (an internal error is the grader's).
+    LEARNER_FAILURES = (
+        Status.FAILED,
+        Status.ERROR,
+        Status.TIMED_OUT,
+        Status.MEMORY_EXCEEDED,
+        Status.OUTPUT_EXCEEDED,
+        Status.CRASHED,
+    )
 
     class Source(models.TextChoices):
         EDITOR = "editor", "Browser editor"

@@ -30,18 +30,15 @@ from submissions.sandbox.suites import MutantFile
 
 def solved_exercise_ids(*, learner: Any) -> set[int]:
     """Exercises the learner has at least one passing submission for."""
-    return set(
-        Submission.objects.filter(learner=learner, status=Submission.Status.PASSED)
-        .values_list("exercise_id", flat=True)
-        .distinct()
-    )
+    return solved_exercise_ids_by_learner(learner_ids={learner.pk}).get(learner.pk, set())
 
 
-def solved_exercise_ids_by_learner(*, learners: QuerySet[Any]) -> dict[int, set[int]]:
-    """`solved_exercise_ids` of many learners (`learners`: a query of their ids), one query."""
+def solved_exercise_ids_by_learner(*, learner_ids: set[int]) -> dict[int, set[int]]:
+    """`solved_exercise_ids` of many learners in one query (learners with none are absent)."""
     solved: dict[int, set[int]] = {}
     rows = (
-        Submission.objects.filter(learner_id__in=learners, status=Submission.Status.PASSED)
+        Submission.objects.filter(learner_id__in=learner_ids, status=Submission.Status.PASSED)
+        .order_by()
         .values_list("learner_id", "exercise_id")
         .distinct()
     )

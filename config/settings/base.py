@@ -370,6 +370,10 @@ CAPSTONE_DEFAULT_DAYS = env.int("CAPSTONE_DEFAULT_DAYS", default=21)
 CAPSTONE_CHECK_LEASE_SECONDS = env.int("CAPSTONE_CHECK_LEASE_SECONDS", default=360)
 # Feedback on exercises: open requests a learner may have with their mentor at once.
 FEEDBACK_REQUESTS_OPEN_MAX = env.int("FEEDBACK_REQUESTS_OPEN_MAX", default=3)
+
+# How long a review may wait for its mentor before it counts as overdue on the mentor home
+# (the reminders escalate to staff at 72 h: notifications.planning.REVIEW_ESCALATION_HOURS).
+REVIEW_SLA_HOURS = env.int("REVIEW_SLA_HOURS", default=72)
 CELERY_TASK_ROUTES["mentors.run_capstone_checks"] = {"queue": "execute"}
 CELERY_BEAT_SCHEDULE["assign-waiting-learners"] = {
     "task": "mentors.assign_waiting_learners",

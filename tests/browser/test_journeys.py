@@ -223,7 +223,12 @@ def test_a_mentor_reviews_a_capstone_at_desktop_and_phone_widths(
         page.fill("#id_login", mentor.email)
         page.fill("#id_password", "a-long-test-password")
         page.click("button[type=submit]")
-        page.wait_for_url(re.compile(r"/dashboard/"))
+        page.wait_for_url(re.compile(r"/mentors/$"))  # mentors land on the mentor home
+        assert page.locator("table.waiting-reviews").is_visible()
+        pages.check("mentor-home", widths=(360,))
+        page.click(f"#mentee-{learner.pk} a")
+        page.wait_for_url(re.compile(rf"/mentors/mentees/{learner.pk}/$"))
+        pages.check("mentee", widths=(360,))
         page.goto("/mentors/reviews/")
         pages.check("queue", widths=(360,))
         page.click("table.queue a")
