@@ -1,4 +1,5 @@
-"""A hook for admin change pages that show more than the model's fields."""
+"""Admin base classes shared by the apps: view-only pages, and change pages that show more
+than the model's fields."""
 
 from __future__ import annotations
 
@@ -30,3 +31,17 @@ class ChangePageContextAdmin(admin.ModelAdmin[_M]):
         if obj is not None and obj.pk:
             context.update(self.change_page_context(obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class ViewOnlyAdmin(admin.ModelAdmin[_M]):
+    """Rows staff may look at but not add, change or delete here: a service, a sync or a
+    worker owns them (the subclass says which, and offers actions that call it)."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -1,5 +1,6 @@
 """Staff screens for the programme. Content is synced from the repository, so content
-models are read-only here except for retiring/unretiring; enrollments are editable."""
+models are view-only here (removing a lesson from the repository and syncing retires it);
+enrollments are switched with actions."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
+from config.admin_pages import ViewOnlyAdmin
 from courses import selectors, services
 from courses.errors import EnrollmentError
 from courses.models import (
@@ -26,21 +28,11 @@ from courses.models import (
 )
 
 
-class SyncedContentAdmin(admin.ModelAdmin[Any]):
+class SyncedContentAdmin(ViewOnlyAdmin[Any]):
     """Content comes from `manage.py sync_curriculum`; editing it here would be overwritten."""
 
     readonly_fields = ["slug", "content_hash", "retired_at", "updated_at"]
     search_fields = ["slug", "title"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # Viewing is allowed through has_view_permission; the sync owns every field.
-        return False
 
 
 class CountedContentAdmin(SyncedContentAdmin):
