@@ -37,27 +37,24 @@ class EmailUserManager(UserManager["User"]):
 
     use_in_migrations = True
 
-    def _create(self, email: str, password: str | None, **extra: Any) -> User:
+    def create_user(  # type: ignore[override]
+        self, email: str, password: str | None = None, **extra: Any
+    ) -> User:
         if not email:
             raise ValueError("An email address is required.")
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
         user = self.model(email=self.normalize_email(email).lower(), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
 
-    def create_user(  # type: ignore[override]
-        self, email: str, password: str | None = None, **extra: Any
-    ) -> User:
-        extra.setdefault("is_staff", False)
-        extra.setdefault("is_superuser", False)
-        return self._create(email, password, **extra)
-
     def create_superuser(  # type: ignore[override]
         self, email: str, password: str | None = None, **extra: Any
     ) -> User:
-        extra.setdefault("is_staff", True)
-        extra.setdefault("is_superuser", True)
-        return self._create(email, password, **extra)
+        return self.create_user(
+            email, password, **{"is_staff": True, "is_superuser": True, **extra}
+        )
 
 
 class User(AbstractUser):
