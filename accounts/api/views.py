@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts import services
 from accounts.api.serializers import practice_days_field, time_zone_names
 from accounts.models import User
-from config.api.views import validated_input
-from config.requests import request_user
+from config.api.schema import own_settings_schema
+from config.api.views import OwnSettingsView
 
 ME_EXAMPLE = {
     "id": 42,
@@ -29,7 +25,16 @@ ME_EXAMPLE = {
 }
 
 
-class MeView(APIView):
+@own_settings_schema(
+    operation="me",
+    read="Your profile and practice preferences",
+    update="Change profile, time zone or practice preferences (send only what changes)",
+    example=ME_EXAMPLE,
+    change=("move to Berlin, practise at 7", {"time_zone": "Europe/Berlin", "practice_hour": 7}),
+)
+class MeView(OwnSettingsView):
+    """The signed-in user: profile, time zone, practice hour and days, and daily goal."""
+
     class OutputSerializer(serializers.Serializer[User]):
         id = serializers.IntegerField()
         email = serializers.EmailField()
@@ -58,31 +63,8 @@ class MeView(APIView):
             super().__init__(*args, **kwargs)
             self.fields["time_zone"].choices = time_zone_names()  # type: ignore[attr-defined]
 
-    @extend_schema(
-        operation_id="me_retrieve",
-        summary="Your profile and practice preferences",
-        responses=OutputSerializer,
-        examples=[OpenApiExample("me", value=ME_EXAMPLE, response_only=True)],
-    )
-    def get(self, request: Request) -> Response:
-        return Response(self.OutputSerializer(request_user(request)).data)
+    def settings_get(self, user: User) -> User:
+        return user
 
-    @extend_schema(
-        operation_id="me_update",
-        summary="Change profile, time zone or practice preferences (send only what changes)",
-        request=InputSerializer,
-        responses=OutputSerializer,
-        examples=[
-            OpenApiExample(
-                "move to Berlin, practise at 7",
-                value={"time_zone": "Europe/Berlin", "practice_hour": 7},
-                request_only=True,
-            ),
-            OpenApiExample("me", value=ME_EXAMPLE, response_only=True),
-        ],
-    )
-    def patch(self, request: Request) -> Response:
-        # Only the fields sent; the service writes them to the stored row under a lock.
-        data = validated_input(self.InputSerializer, request)
-        user = services.practice_settings_update(user=request_user(request), **data)
-        return Response(self.OutputSerializer(user).data)
+    def settings_update(self, user: User, **changes: Any) -> User:
+        return services.practice_settings_update(user=user, **changes)

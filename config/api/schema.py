@@ -15,6 +15,7 @@ from rest_framework.permissions import AllowAny
 from config.api.errors import PROBLEM_CONTENT_TYPE, problem
 
 _V = TypeVar("_V", bound=Callable[..., Any])
+_T = TypeVar("_T", bound=type)
 
 
 class ProblemSerializer(serializers.Serializer[dict[str, Any]]):
@@ -82,6 +83,41 @@ def list_schema(summary: str, **examples: dict[str, Any]) -> Callable[[_V], _V]:
             ],
         )
     )
+
+
+def own_settings_schema(
+    *,
+    operation: str,
+    read: str,
+    update: str,
+    example: dict[str, Any],
+    change: tuple[str, dict[str, Any]],
+) -> Callable[[_T], _T]:
+    """The GET and PATCH of an `OwnSettingsView` in the schema: operation ids
+    `<operation>_retrieve` / `_update`, their summaries, the settings as an example response
+    and `change` (name, body) as an example request."""
+    name = operation.rsplit("_", 1)[-1]
+
+    def document(view_class: _T) -> _T:
+        response = OpenApiExample(name, value=example, response_only=True)
+        output = view_class.OutputSerializer  # type: ignore[attr-defined]
+        return extend_schema_view(  # type: ignore[no-any-return]
+            get=extend_schema(
+                operation_id=f"{operation}_retrieve",
+                summary=read,
+                responses=output,
+                examples=[response],
+            ),
+            patch=extend_schema(
+                operation_id=f"{operation}_update",
+                summary=update,
+                request=view_class.InputSerializer,  # type: ignore[attr-defined]
+                responses=output,
+                examples=[OpenApiExample(change[0], value=change[1], request_only=True), response],
+            ),
+        )(view_class)
+
+    return document
 
 
 class AutoSchema(SpectacularAutoSchema):

@@ -11,6 +11,7 @@ from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from accounts.models import User
 from config.requests import request_user
@@ -83,3 +84,26 @@ class PlainRowsListView(UserListView[_M]):
         if page is None:
             return Response([self.row(item) for item in queryset])
         return self.get_paginated_response([self.row(item) for item in page])
+
+
+class OwnSettingsView(APIView):
+    """GET reads the requesting user's own settings (`settings_get`); PATCH changes only the
+    fields sent (`settings_update`, a service that writes them under the row's lock).
+    `config.api.schema.own_settings_schema` documents both."""
+
+    OutputSerializer: type[serializers.Serializer[Any]]
+    InputSerializer: type[serializers.Serializer[Any]]
+
+    def settings_get(self, user: User) -> Any:
+        raise NotImplementedError
+
+    def settings_update(self, user: User, **changes: Any) -> Any:
+        raise NotImplementedError
+
+    def get(self, request: Request) -> Response:
+        return Response(self.OutputSerializer(self.settings_get(request_user(request))).data)
+
+    def patch(self, request: Request) -> Response:
+        changes = validated_input(self.InputSerializer, request)
+        updated = self.settings_update(request_user(request), **changes)
+        return Response(self.OutputSerializer(updated).data)

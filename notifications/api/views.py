@@ -15,8 +15,8 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from config.api.pagination import FeedCursorPagination
-from config.api.schema import list_schema
-from config.api.views import UserListView, validated_input
+from config.api.schema import list_schema, own_settings_schema
+from config.api.views import OwnSettingsView, UserListView
 from config.requests import request_user
 from notifications import selectors, services
 from notifications.api.filters import NotificationFilter
@@ -123,7 +123,19 @@ class MarkAllReadView(APIView):
         return Response({"marked": marked})
 
 
-class PreferencesView(APIView):
+PREFERENCES_EXAMPLE = {"email_enabled": True, "in_app_enabled": True, "quiet": False}
+
+
+@own_settings_schema(
+    operation="notification_preferences",
+    read="Your notification channels",
+    update="Change channels or quiet mode (send only what changes)",
+    example=PREFERENCES_EXAMPLE,
+    change=("quiet", {"quiet": True}),
+)
+class PreferencesView(OwnSettingsView):
+    """Where your notifications go: the inbox, email, both or (quiet) nowhere."""
+
     class OutputSerializer(serializers.Serializer[NotificationPreferences]):
         email_enabled = serializers.BooleanField()
         in_app_enabled = serializers.BooleanField()
@@ -140,33 +152,11 @@ class PreferencesView(APIView):
         class Meta:
             ref_name = "NotificationPreferencesUpdate"
 
-    EXAMPLE = {"email_enabled": True, "in_app_enabled": True, "quiet": False}
+    def settings_get(self, user: User) -> NotificationPreferences:
+        return services.preferences_get(user=user)
 
-    @extend_schema(
-        operation_id="notification_preferences_retrieve",
-        summary="Your notification channels",
-        responses=OutputSerializer,
-        examples=[OpenApiExample("preferences", value=EXAMPLE, response_only=True)],
-    )
-    def get(self, request: Request) -> Response:
-        prefs = services.preferences_get(user=request_user(request))
-        return Response(self.OutputSerializer(prefs).data)
-
-    @extend_schema(
-        operation_id="notification_preferences_update",
-        summary="Change channels or quiet mode (send only what changes)",
-        request=InputSerializer,
-        responses=OutputSerializer,
-        examples=[
-            OpenApiExample("quiet", value={"quiet": True}, request_only=True),
-            OpenApiExample("preferences", value=EXAMPLE, response_only=True),
-        ],
-    )
-    def patch(self, request: Request) -> Response:
-        # Only the fields sent; the service writes them to the stored row under its lock.
-        data = validated_input(self.InputSerializer, request)
-        prefs = services.preferences_update(user=request_user(request), **data)
-        return Response(self.OutputSerializer(prefs).data)
+    def settings_update(self, user: User, **changes: Any) -> NotificationPreferences:
+        return services.preferences_update(user=user, **changes)
 
 
 class StreakView(APIView):
