@@ -101,7 +101,7 @@ def own_settings_schema(
     def document(view_class: _T) -> _T:
         response = OpenApiExample(name, value=example, response_only=True)
         output = view_class.OutputSerializer  # type: ignore[attr-defined]
-        return extend_schema_view(  # type: ignore[no-any-return]
+        return extend_schema_view(
             get=extend_schema(
                 operation_id=f"{operation}_retrieve",
                 summary=read,
