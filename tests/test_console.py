@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def pinged(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Workers answering a ping need a running worker; the dashboard test shows the answer."""
+    """The dashboard tests here show a ping's answer; that `workers_alive` asks real workers
+    over Redis is tested in tests/test_worker_e2e.py."""
     monkeypatch.setattr(queueing, "workers_alive", lambda *, timeout: ["celery@grader-1"])
 
 

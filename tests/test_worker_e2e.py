@@ -22,6 +22,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import User
+from config import queueing
 from courses import services as course_services
 from courses.models import AnswerKey, Exercise
 from submissions import services
@@ -270,3 +271,17 @@ def test_sigterm_to_the_workers_process_group_finishes_the_running_grade(
     assert graded.attempts == 1
     worker.process.wait(timeout=WAIT_SECONDS)
     assert worker.process.returncode is not None
+
+
+def test_the_console_names_the_workers_that_answer_a_ping_and_none_once_they_stop(
+    workers: WorkerSet, broker_url: str
+) -> None:
+    """The programme dashboard's "workers alive" asks the broker; nothing is stubbed."""
+    assert queueing.workers_alive(timeout=1.0) == []
+    worker = workers.start()
+    worker.wait_ready()
+    assert wait_until(
+        lambda: queueing.workers_alive(timeout=1.0) or None, what="a ping reply", workers=workers
+    ) == [worker.name]
+    workers.kill_all()
+    assert queueing.workers_alive(timeout=1.0) == []
