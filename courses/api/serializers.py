@@ -6,16 +6,15 @@ from typing import Any, get_args
 
 from rest_framework import serializers
 
+from config.api.serializers import ModelOutputSerializer
 from courses.models import Enrollment, Exercise, ExerciseFile, Lesson, Phase, Track
 from courses.selectors import StepKind
 
 
-class TrackRefSerializer(serializers.Serializer[Track]):
-    slug = serializers.SlugField()
-    letter = serializers.CharField()
-    title = serializers.CharField()
-
+class TrackRefSerializer(ModelOutputSerializer[Track]):
     class Meta:
+        model = Track
+        fields: tuple[str, ...] = ("slug", "letter", "title")
         ref_name = "TrackRef"
 
 
@@ -29,48 +28,42 @@ class ModuleRefSerializer(serializers.Serializer[Any]):
         ref_name = "ModuleRef"
 
 
-class FileSerializer(serializers.Serializer[ExerciseFile]):
-    path = serializers.CharField()
-    content = serializers.CharField()
-
+class FileSerializer(ModelOutputSerializer[ExerciseFile]):
     class Meta:
+        model = ExerciseFile
+        fields = ("path", "content")
         ref_name = "ExerciseFile"
 
 
-class EnrollmentSerializer(serializers.Serializer[Enrollment]):
-    id = serializers.IntegerField()
+class EnrollmentSerializer(ModelOutputSerializer[Enrollment]):
     track = TrackRefSerializer()
-    status = serializers.ChoiceField(choices=Enrollment.Status.choices)
-    started_on = serializers.DateField(help_text="Day 1 of the plan (learner's local date).")
-    created_at = serializers.DateTimeField()
-    ended_at = serializers.DateTimeField(allow_null=True)
-    note = serializers.CharField()
 
     class Meta:
+        model = Enrollment
+        fields = ("id", "track", "status", "started_on", "created_at", "ended_at", "note")
         ref_name = "Enrollment"
 
 
-class PhaseSerializer(serializers.Serializer[Phase]):
-    number = serializers.IntegerField()
-    slug = serializers.SlugField()
-    title = serializers.CharField()
-    goal = serializers.CharField()
-    summary = serializers.CharField()
-    habit = serializers.CharField()
-    first_day = serializers.IntegerField()
-    last_day = serializers.IntegerField()
-
+class PhaseSerializer(ModelOutputSerializer[Phase]):
     class Meta:
+        model = Phase
+        fields: tuple[str, ...] = (
+            "number", "slug", "title", "goal", "summary", "habit", "first_day", "last_day",
+        )  # fmt: skip
         ref_name = "Phase"
 
 
 class TrackSerializer(TrackRefSerializer):
-    summary = serializers.CharField()
     focus = serializers.ListField(child=serializers.CharField())
-    capstone_title = serializers.CharField()
-    capstone_days = serializers.IntegerField()
 
-    class Meta:
+    class Meta(TrackRefSerializer.Meta):
+        fields = (
+            *TrackRefSerializer.Meta.fields,
+            "summary",
+            "focus",
+            "capstone_title",
+            "capstone_days",
+        )
         ref_name = "Track"
 
 

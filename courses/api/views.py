@@ -87,7 +87,8 @@ class PhaseListView(ListAPIView[Phase]):
 class PhaseDetailOutputSerializer(PhaseSerializer):
     modules = serializers.SerializerMethodField()
 
-    class Meta:
+    class Meta(PhaseSerializer.Meta):
+        fields = (*PhaseSerializer.Meta.fields, "modules")
         ref_name = "PhaseDetail"
 
     def get_modules(self, phase: Phase) -> list[dict[str, Any]]:
@@ -132,11 +133,16 @@ class TrackListView(ListAPIView[Track]):
 
 
 class TrackDetailOutputSerializer(TrackSerializer):
-    capstone_brief_html = serializers.CharField()
     capstone_examples = serializers.ListField(child=serializers.CharField())
     rubric = serializers.JSONField(help_text="Rubric criteria mentors score.")
 
-    class Meta:
+    class Meta(TrackSerializer.Meta):
+        fields = (
+            *TrackSerializer.Meta.fields,
+            "capstone_brief_html",
+            "capstone_examples",
+            "rubric",
+        )
         ref_name = "TrackDetail"
 
 
