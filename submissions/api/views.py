@@ -27,6 +27,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from config.api.pagination import FeedCursorPagination
 from config.api.schema import list_schema
+from config.api.serializers import ModelOutputSerializer
 from config.api.throttles import SubmissionsThrottle
 from config.api.views import PlainRowsListView, api_datetime, validated_input
 from config.requests import request_user
@@ -40,27 +41,23 @@ from submissions.models import Submission
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,100}$")
 
 
-class ExerciseRefSerializer(serializers.Serializer[Exercise]):
-    slug = serializers.SlugField()
-    title = serializers.CharField()
-
+class ExerciseRefSerializer(ModelOutputSerializer[Exercise]):
     class Meta:
+        model = Exercise
+        fields = ("slug", "title")
         ref_name = "ExerciseRef"
 
 
-class SubmissionSerializer(serializers.Serializer[Submission]):
-    id = serializers.IntegerField()
+class SubmissionSerializer(ModelOutputSerializer[Submission]):
     exercise = ExerciseRefSerializer()
-    status = serializers.ChoiceField(choices=Submission.Status.choices)
     is_final = serializers.BooleanField(help_text="False while queued or running: keep polling.")
-    source = serializers.ChoiceField(choices=Submission.Source.choices)  # type: ignore[assignment]
-    created_at = serializers.DateTimeField()
-    finished_at = serializers.DateTimeField(allow_null=True)
-    tests_passed = serializers.IntegerField()
-    tests_total = serializers.IntegerField()
-    duration_ms = serializers.IntegerField(allow_null=True)
 
     class Meta:
+        model = Submission
+        fields: tuple[str, ...] = (
+            "id", "exercise", "status", "is_final", "source", "created_at", "finished_at",
+            "tests_passed", "tests_total", "duration_ms",
+        )  # fmt: skip
         ref_name = "Submission"
 
 
@@ -73,7 +70,6 @@ class SubmissionFileSerializer(serializers.Serializer[Any]):
 
 
 class SubmissionDetailSerializer(SubmissionSerializer):
-    started_at = serializers.DateTimeField(allow_null=True)
     reason = serializers.CharField(help_text="Why it ended this way, for people.")
     report = serializers.SerializerMethodField(
         help_text=(
@@ -84,7 +80,10 @@ class SubmissionDetailSerializer(SubmissionSerializer):
     quality = serializers.JSONField(help_text="Style and type checks, once they have run.")
     files = SubmissionFileSerializer(many=True)
 
-    class Meta:
+    class Meta(SubmissionSerializer.Meta):
+        fields = (
+            *SubmissionSerializer.Meta.fields, "started_at", "reason", "report", "quality", "files",
+        )  # fmt: skip
         ref_name = "SubmissionDetail"
 
     def get_report(self, submission: Submission) -> dict[str, Any]:
