@@ -58,12 +58,8 @@ class TrackSerializer(TrackRefSerializer):
 
     class Meta(TrackRefSerializer.Meta):
         fields = (
-            *TrackRefSerializer.Meta.fields,
-            "summary",
-            "focus",
-            "capstone_title",
-            "capstone_days",
-        )
+            *TrackRefSerializer.Meta.fields, "summary", "focus", "capstone_title", "capstone_days",
+        )  # fmt: skip
         ref_name = "Track"
 
 

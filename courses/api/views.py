@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from config.api.pagination import PagePagination
+from config.api.serializers import ModelOutputSerializer
 from config.api.views import QueryFilterBackend, UserListView
 from config.requests import request_user
 from courses import selectors, services
@@ -35,20 +36,18 @@ from courses.api.serializers import (
     TrackInputSerializer,
     TrackSerializer,
 )
-from courses.models import Enrollment, Exercise, Lesson, Phase, Program, Track
+from courses.models import Enrollment, Exercise, Lesson, LessonCompletion, Phase, Program, Track
 from courses.selectors import PlanFilters
 
 # --- Catalog (public) -----------------------------------------------------------------------
 
 
-class ProgramOutputSerializer(serializers.Serializer[Program]):
-    slug = serializers.SlugField()
-    title = serializers.CharField()
-    summary = serializers.CharField()
-    total_days = serializers.IntegerField()
+class ProgramOutputSerializer(ModelOutputSerializer[Program]):
     phases = PhaseSerializer(many=True, source="phases_live")
 
     class Meta:
+        model = Program
+        fields = ("slug", "title", "summary", "total_days", "phases")
         ref_name = "Programme"
 
 
@@ -138,11 +137,8 @@ class TrackDetailOutputSerializer(TrackSerializer):
 
     class Meta(TrackSerializer.Meta):
         fields = (
-            *TrackSerializer.Meta.fields,
-            "capstone_brief_html",
-            "capstone_examples",
-            "rubric",
-        )
+            *TrackSerializer.Meta.fields, "capstone_brief_html", "capstone_examples", "rubric",
+        )  # fmt: skip
         ref_name = "TrackDetail"
 
 
@@ -206,18 +202,18 @@ class LessonListView(PlanListView):
         return selectors.plan_lesson_rows(learner=learner, filters=filters)
 
 
-class LessonDetailOutputSerializer(serializers.Serializer[Lesson]):
-    slug = serializers.SlugField()
-    title = serializers.CharField()
+class LessonDetailOutputSerializer(ModelOutputSerializer[Lesson]):
     module = ModuleRefSerializer()
-    minutes = serializers.IntegerField()
     body_html = serializers.CharField(help_text="Sanitised HTML of the lesson.")
-    body_markdown = serializers.CharField()
-    resources = serializers.JSONField()
     skills = serializers.SerializerMethodField()
     completed = serializers.SerializerMethodField()
 
     class Meta:
+        model = Lesson
+        fields = (
+            "slug", "title", "module", "minutes", "body_html", "body_markdown", "resources",
+            "skills", "completed",
+        )  # fmt: skip
         ref_name = "LessonDetail"
 
     def get_skills(self, lesson: Lesson) -> list[str]:
@@ -244,11 +240,12 @@ class LessonDetailView(APIView):
         return Response(self.OutputSerializer(lesson, context={"completed_ids": done}).data)
 
 
-class LessonCompletionOutputSerializer(serializers.Serializer[Any]):
+class LessonCompletionOutputSerializer(ModelOutputSerializer[LessonCompletion]):
     lesson = serializers.SlugField(source="lesson.slug")
-    completed_at = serializers.DateTimeField()
 
     class Meta:
+        model = LessonCompletion
+        fields = ("lesson", "completed_at")
         ref_name = "LessonCompletion"
 
 
@@ -302,22 +299,20 @@ class ExerciseListView(PlanListView):
         return selectors.plan_exercise_rows(learner=learner, filters=filters)
 
 
-class ExerciseDetailOutputSerializer(serializers.Serializer[Exercise]):
-    slug = serializers.SlugField()
-    title = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Exercise.Kind.choices)
+class ExerciseDetailOutputSerializer(ModelOutputSerializer[Exercise]):
     module = ModuleRefSerializer()
-    difficulty = serializers.IntegerField()
-    statement_html = serializers.CharField()
-    statement_markdown = serializers.CharField()
     wall_seconds = serializers.IntegerField(help_text="Time limit of one grading run.")
-    memory_mb = serializers.IntegerField()
     starter_files = serializers.SerializerMethodField(help_text="Files to start from.")
     visible_tests = serializers.SerializerMethodField(
         help_text="Tests you can run locally; hidden tests are never sent."
     )
 
     class Meta:
+        model = Exercise
+        fields = (
+            "slug", "title", "kind", "module", "difficulty", "statement_html", "statement_markdown",
+            "wall_seconds", "memory_mb", "starter_files", "visible_tests",
+        )  # fmt: skip
         ref_name = "ExerciseDetail"
 
     # The files come from `selectors.exercise_files`, passed in the context.
