@@ -10,6 +10,7 @@ from accounts import services
 from accounts.api.serializers import practice_days_field, time_zone_names
 from accounts.models import User
 from config.api.schema import own_settings_schema
+from config.api.serializers import ModelOutputSerializer
 from config.api.views import OwnSettingsView
 
 ME_EXAMPLE = {
@@ -35,18 +36,18 @@ ME_EXAMPLE = {
 class MeView(OwnSettingsView):
     """The signed-in user: profile, time zone, practice hour and days, and daily goal."""
 
-    class OutputSerializer(serializers.Serializer[User]):
-        id = serializers.IntegerField()
-        email = serializers.EmailField()
-        display_name = serializers.CharField()
+    class OutputSerializer(ModelOutputSerializer[User]):
         time_zone = serializers.CharField(help_text="IANA time zone, e.g. Europe/Berlin.")
         practice_hour = serializers.IntegerField(help_text="Local hour (0–23) of daily practice.")
         practice_days = practice_days_field(source="practice_weekdays")
-        daily_goal_minutes = serializers.IntegerField()
         is_mentor = serializers.BooleanField()
-        date_joined = serializers.DateTimeField()
 
         class Meta:
+            model = User
+            fields = (
+                "id", "email", "display_name", "time_zone", "practice_hour", "practice_days",
+                "daily_goal_minutes", "is_mentor", "date_joined",
+            )  # fmt: skip
             ref_name = "Me"
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):

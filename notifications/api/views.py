@@ -16,24 +16,21 @@ from rest_framework.views import APIView
 from accounts.models import User
 from config.api.pagination import FeedCursorPagination
 from config.api.schema import list_schema, own_settings_schema
+from config.api.serializers import ModelOutputSerializer
 from config.api.views import OwnSettingsView, UserListView
 from config.requests import request_user
 from notifications import selectors, services
 from notifications.api.filters import NotificationFilter
-from notifications.models import Kind, Notification, NotificationPreferences
+from notifications.models import Notification, NotificationPreferences
 
 
-class NotificationSerializer(serializers.Serializer[Notification]):
-    id = serializers.IntegerField()
-    kind = serializers.ChoiceField(choices=Kind.choices)
-    title = serializers.CharField()
-    body = serializers.CharField()
+class NotificationSerializer(ModelOutputSerializer[Notification]):
     url = serializers.CharField(help_text="Where the notification leads on the web, if anywhere.")
-    created_at = serializers.DateTimeField()
-    read_at = serializers.DateTimeField(allow_null=True)
     is_read = serializers.BooleanField()
 
     class Meta:
+        model = Notification
+        fields = ("id", "kind", "title", "body", "url", "created_at", "read_at", "is_read")
         ref_name = "Notification"
 
 
@@ -136,12 +133,12 @@ PREFERENCES_EXAMPLE = {"email_enabled": True, "in_app_enabled": True, "quiet": F
 class PreferencesView(OwnSettingsView):
     """Where your notifications go: the inbox, email, both or (quiet) nowhere."""
 
-    class OutputSerializer(serializers.Serializer[NotificationPreferences]):
-        email_enabled = serializers.BooleanField()
-        in_app_enabled = serializers.BooleanField()
+    class OutputSerializer(ModelOutputSerializer[NotificationPreferences]):
         quiet = serializers.BooleanField(help_text="Mute reminders on every channel.")
 
         class Meta:
+            model = NotificationPreferences
+            fields = ("email_enabled", "in_app_enabled", "quiet")
             ref_name = "NotificationPreferences"
 
     class InputSerializer(serializers.Serializer[dict[str, bool]]):
