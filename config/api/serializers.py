@@ -15,7 +15,6 @@ _M = TypeVar("_M", bound=Model)
 # model field is read-only, which the schema shows as always present. (A comment, not a
 # docstring: drf-spectacular would print a docstring into every subclass's component.)
 class ModelOutputSerializer(serializers.ModelSerializer[_M]):
-
     def get_extra_kwargs(self) -> dict[str, Any]:
         extra: dict[str, Any] = super().get_extra_kwargs()
         for name in self.Meta.fields:
