@@ -451,6 +451,12 @@ def feedback_limit_refusal(*, learner: User, assignment: MentorAssignment) -> st
     )
 
 
+def review_sla() -> datetime.timedelta:
+    """How long a review round may wait for its decision, and a feedback request for the
+    mentor's first response, before staff are told (`settings.REVIEW_SLA_HOURS`)."""
+    return datetime.timedelta(hours=settings.REVIEW_SLA_HOURS)
+
+
 @dataclass(frozen=True)
 class ReviewWaits:
     """Review rounds waiting for a decision now: how many, how long the oldest has waited,
@@ -463,9 +469,7 @@ class ReviewWaits:
 
 
 def review_waits_get(*, now: datetime.datetime) -> ReviewWaits:
-    from notifications.planning import REVIEW_ESCALATION_HOURS
-
-    deadline = now - datetime.timedelta(hours=REVIEW_ESCALATION_HOURS)
+    deadline = now - review_sla()
     row = ReviewRound.objects.filter(status=ReviewRound.Status.WAITING).aggregate(
         waiting=Count("pk"),
         oldest=Min("created_at"),
@@ -476,7 +480,7 @@ def review_waits_get(*, now: datetime.datetime) -> ReviewWaits:
         waiting=int(row["waiting"]),
         oldest_seconds=(now - oldest).total_seconds() if oldest else 0.0,
         over_sla=int(row["over_sla"]),
-        sla_hours=REVIEW_ESCALATION_HOURS,
+        sla_hours=settings.REVIEW_SLA_HOURS,
     )
 
 
@@ -656,7 +660,7 @@ def mentor_home_get(
         return None
     now = now or timezone.now()
     page = Paginator(mentee_list(mentor_user=user), MENTEE_PAGE_SIZE).get_page(page_number)
-    sla = datetime.timedelta(hours=settings.REVIEW_SLA_HOURS)
+    sla = review_sla()
     return MentorHome(
         profile=profile,
         page=page,
@@ -724,3 +728,4 @@ def mentee_submission_get(*, user: User, learner_id: int, submission_id: int) ->
     )
     submission.learner = learner  # loaded already: the page names them
     return submission
+
