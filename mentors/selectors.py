@@ -305,6 +305,72 @@ def certificate_get(*, code: str) -> Certificate:
     return certificate
 
 
+@dataclass(frozen=True)
+class CheckResult:
+    """One automated check as a certificate states it: no code, messages or file contents."""
+
+    name: str
+    passed: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class CertificateEvidence:
+    """What the public verification page shows: the certificate, every review round of the
+    capstone (dates, decision, rubric scores) and the final version's automated checks
+    (`final_checks` empty when they did not finish)."""
+
+    certificate: Certificate
+    rounds: list[ReviewRound]
+    final_checks: list[CheckResult]
+    checks_note: str = ""
+
+
+def _check_results(check_run: CheckRun | None) -> tuple[list[CheckResult], str]:
+    if check_run is None or not check_run.is_final:
+        return [], "The automated checks of the final version did not finish."
+    if check_run.status == CheckRun.Status.FAILED:
+        return [], "The automated checks of the final version could not run."
+    coverage = (
+        f", {check_run.coverage_percent}% coverage"
+        if check_run.coverage_percent is not None
+        else ""
+    )
+    ruff, mypy = check_run.ruff_count, check_run.mypy_count
+    return [
+        CheckResult(
+            name="Tests",
+            passed=check_run.tests_outcome == "passed",
+            detail=f"{check_run.tests_passed} of {check_run.tests_total} passed{coverage}",
+        ),
+        CheckResult(name="ruff", passed=ruff == 0, detail=f"{ruff} finding{'s' * (ruff != 1)}"),
+        CheckResult(name="mypy", passed=mypy == 0, detail=f"{mypy} error{'s' * (mypy != 1)}"),
+        CheckResult(
+            name="README",
+            passed=check_run.readme_ok,
+            detail="present" if check_run.readme_ok else "missing or too short",
+        ),
+    ], ""
+
+
+def certificate_evidence_get(*, code: str) -> CertificateEvidence:
+    """The certificate with its evidence, in three queries. The check run's report (test
+    messages, findings with file paths) is not even loaded. Raises Certificate.DoesNotExist."""
+    certificate = certificate_get(code=code)
+    rounds = list(
+        ReviewRound.objects.filter(capstone_id=certificate.capstone_id)
+        .select_related("version__check_run")
+        .defer("summary", "version__check_run__report", "version__check_run__error")
+        .prefetch_related("scores")
+        .order_by("number")
+    )
+    final_run = getattr(rounds[-1].version, "check_run", None) if rounds else None
+    checks, note = _check_results(final_run)
+    return CertificateEvidence(
+        certificate=certificate, rounds=rounds, final_checks=checks, checks_note=note
+    )
+
+
 @dataclass
 class Portfolio:
     learner: User
