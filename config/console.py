@@ -8,6 +8,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -101,6 +102,7 @@ class ProgrammeDashboard:
     grading: submission_selectors.GradingStats
     queues: list[QueueRow] | None
     workers: list[str] | None
+    turnaround: mentor_selectors.TurnaroundReport
 
     @property
     def latency_mean(self) -> float | None:
@@ -158,6 +160,7 @@ def programme_dashboard_get(*, now: datetime.datetime | None = None) -> Programm
         mentors=list(mentors),
         unassigned=mentor_selectors.enrollment_list_unassigned().count(),
         reviews=mentor_selectors.review_waits_get(now=now),
+        turnaround=mentor_selectors.review_turnaround_get(now=now),
         grading=submission_selectors.grading_stats_get(since=now - DASHBOARD_WINDOW),
         queues=queues,
         workers=queueing.workers_alive(timeout=float(settings.WORKER_PING_SECONDS)),
@@ -174,3 +177,32 @@ def programme_dashboard(request: HttpRequest) -> HttpResponse:
         "dashboard": programme_dashboard_get(),
     }
     return TemplateResponse(request, "admin/programme_dashboard.html", context)
+
+
+class TurnaroundWindowForm(forms.Form):
+    days = forms.IntegerField(
+        label="Days",
+        min_value=1,
+        max_value=365,
+        required=False,
+        initial=mentor_selectors.TURNAROUND_DEFAULT_DAYS,
+    )
+
+
+def review_turnaround(request: HttpRequest) -> HttpResponse:
+    """Admin view (staff only, wrapped by `admin_view` in config/urls.py): time to first
+    response and to decision of review rounds and feedback requests, per mentor, over the
+    last `?days=` days (30 unless given; an invalid value shows the error and the default)."""
+    from django.contrib import admin
+
+    form = TurnaroundWindowForm(request.GET or None)
+    days = (
+        form.cleaned_data["days"] if form.is_valid() else None
+    ) or mentor_selectors.TURNAROUND_DEFAULT_DAYS
+    context = {
+        **admin.site.each_context(request),
+        "title": "Review turnaround",
+        "form": form,
+        "report": mentor_selectors.review_turnaround_get(days=days),
+    }
+    return TemplateResponse(request, "admin/review_turnaround.html", context)

@@ -20,6 +20,11 @@ urlpatterns = [
         admin.site.admin_view(console.programme_dashboard),
         name="programme_dashboard",
     ),
+    path(
+        "admin/programme/turnaround/",
+        admin.site.admin_view(console.review_turnaround),
+        name="review_turnaround",
+    ),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("_allauth/", include("allauth.headless.urls")),

@@ -528,9 +528,9 @@ def _too_many_lookups(request: HttpRequest) -> HttpResponse | None:
     return response
 
 
-def _certificate(code: str) -> Certificate:
+def _certificate(code: str) -> selectors.CertificateEvidence:
     try:
-        return selectors.certificate_get(code=code)
+        return selectors.certificate_evidence_get(code=code)
     except Certificate.DoesNotExist as exc:
         raise Http404("No certificate with this code") from exc
 
@@ -538,15 +538,18 @@ def _certificate(code: str) -> Certificate:
 def certificate(request: HttpRequest, code: str) -> HttpResponse:
     if refused := _too_many_lookups(request):
         return refused
-    return render(request, "mentors/certificate.html", {"certificate": _certificate(code)})
+    evidence = _certificate(code)
+    context = {"certificate": evidence.certificate, "evidence": evidence}
+    return render(request, "mentors/certificate.html", context)
 
 
 def certificate_print(request: HttpRequest, code: str) -> HttpResponse:
     if refused := _too_many_lookups(request):
         return refused
-    found = _certificate(code)
+    evidence = _certificate(code)
     context = {
-        "certificate": found,
+        "certificate": evidence.certificate,
+        "evidence": evidence,
         "verify_url": request.build_absolute_uri(reverse("mentors:certificate", args=[code])),
     }
     return render(request, "mentors/certificate_print.html", context)

@@ -56,8 +56,9 @@ _ALL_ZONES = sorted(zoneinfo.available_timezones())
 STREAK_AT_RISK_HOUR = 20  # evening, local time
 STREAK_AT_RISK_MIN_DAYS = 3
 INACTIVITY_DAYS = (3, 7)
+# Mentors are reminded of a review round or feedback request waiting this long; staff are
+# told when it has waited the SLA (settings.REVIEW_SLA_HOURS, mentors.selectors.review_sla).
 REVIEW_WAITING_HOURS = (24, 48)
-REVIEW_ESCALATION_HOURS = 72
 CAPSTONE_REMINDER_DAYS = (3, 1)
 # Clock-driven kinds are planned in the first minutes of each local hour: three 5-minute
 # beats to get it done, and the hour after (see Bucket.practice_hours) as a second window.
@@ -117,8 +118,20 @@ REMINDER_TEXTS: dict[str, tuple[str, str]] = {
         "A mentee is waiting for your review. A short first pass keeps them moving.",
     ),
     Kind.REVIEW_OVERDUE: (
-        "A capstone review is overdue (72 h)",
-        "A review has waited more than three days. Nudge the mentor or reassign it.",
+        "A capstone review is overdue ({hours} h)",
+        "A review has waited {hours} hours for its decision. Nudge the mentor or reassign it.",
+    ),
+}
+# The same two kinds for feedback requests on exercises (keys start with "feedback:").
+FEEDBACK_REMINDER_TEXTS: dict[str, tuple[str, str]] = {
+    Kind.REVIEW_WAITING: (
+        "A feedback request has waited {hours} hours",
+        "A mentee asked for feedback on a submission. A short first answer keeps them moving.",
+    ),
+    Kind.REVIEW_OVERDUE: (
+        "A feedback request is unanswered ({hours} h)",
+        "A feedback request has waited {hours} hours for its mentor's first answer. "
+        "Nudge the mentor or reassign the learner.",
     ),
 }
 
@@ -273,10 +286,16 @@ def _insert(
 
 
 def _remind(
-    kind: str, rows: Iterable[tuple[Any, ...]], report: PlanReport, *, url: str, **values: Any
+    kind: str,
+    rows: Iterable[tuple[Any, ...]],
+    report: PlanReport,
+    *,
+    url: str,
+    texts: dict[str, tuple[str, str]] = REMINDER_TEXTS,
+    **values: Any,
 ) -> None:
-    """`_insert` with the reminder's text from REMINDER_TEXTS (`values` fill its fields)."""
-    title, body = REMINDER_TEXTS[kind]
+    """`_insert` with the reminder's text from `texts` (`values` fill its fields)."""
+    title, body = texts[kind]
     message = Message(title=title.format(**values), body=body.format(**values), url=url)
     _insert(kind=kind, rows=rows, message=message, report=report)
 
@@ -461,55 +480,139 @@ def plan_capstone_deadlines(*, now: datetime.datetime, report: PlanReport) -> No
         )
 
 
+def _with_preferences(rows: list[tuple[int, str]]) -> list[tuple[Any, ...]]:
+    """(user id, dedupe key) rows with the user's preference columns, for `_insert`."""
+    prefs = {
+        row[0]: row[1:]
+        for row in User.objects.filter(pk__in={r[0] for r in rows}).values_list(
+            "pk",
+            "notification_preferences__email_enabled",
+            "notification_preferences__in_app_enabled",
+            "notification_preferences__quiet",
+            "notification_preferences__unsubscribed_at",
+        )
+    }
+    return [(user_id, key, *prefs[user_id]) for user_id, key in rows if user_id in prefs]
+
+
+def _not_sent(kind: str, rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The (user id, dedupe key) rows without a notification of `kind` yet (one query; the
+    unique constraint still decides under a race, this keeps reruns from counting)."""
+    sent = set(
+        Notification.objects.filter(kind=kind, dedupe_key__in={key for _, key in rows})
+        .values_list("recipient_id", "dedupe_key")
+        .order_by()
+    )
+    return [row for row in rows if row not in sent]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Something waiting for a mentor: its dedupe key prefix ("round:7"), since when, and
+    the mentor to remind (None: nobody to remind, staff are still told)."""
+
+    key: str
+    since: datetime.datetime
+    mentor_id: int | None
+
+
+def _remind_waiting(
+    waiting: Iterable[Waiting],
+    *,
+    now: datetime.datetime,
+    report: PlanReport,
+    mentor_url: str,
+    staff_url: str,
+    texts: dict[str, tuple[str, str]],
+) -> None:
+    """Remind the mentor at each of REVIEW_WAITING_HOURS and tell every active staff member
+    once the SLA is reached; keyed "<key>:<hours>h", so each is sent once."""
+    from mentors.selectors import review_sla
+
+    sla = review_sla()
+    sla_hours = int(sla.total_seconds() // 3600)
+    mentor_rows: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    overdue: list[str] = []
+    for item in waiting:
+        age = now - item.since
+        for hours in REVIEW_WAITING_HOURS:
+            if age >= datetime.timedelta(hours=hours) and item.mentor_id is not None:
+                mentor_rows[hours].append((item.mentor_id, f"{item.key}:{hours}h"))
+        if age >= sla:
+            overdue.append(f"{item.key}:{sla_hours}h")
+    due: list[tuple[str, list[tuple[int, str]], str, int]] = [
+        (Kind.REVIEW_WAITING, rows, mentor_url, hours) for hours, rows in mentor_rows.items()
+    ]
+    if overdue:
+        staff = User.objects.filter(is_staff=True, is_active=True).values_list("pk", flat=True)
+        staff_rows = [(user_id, key) for user_id in staff for key in overdue]
+        due.append((Kind.REVIEW_OVERDUE, staff_rows, staff_url, sla_hours))
+    for kind, rows, url, hours in due:
+        rows_to_send = _with_preferences(_not_sent(kind, rows))
+        _remind(kind, rows_to_send, report, url=url, texts=texts, hours=hours)
+
+
+def _waiting_since(now: datetime.datetime) -> datetime.datetime:
+    """The newest `created_at` that can be due for a reminder or for staff."""
+    from mentors.selectors import review_sla
+
+    return now - min(datetime.timedelta(hours=min(REVIEW_WAITING_HOURS)), review_sla())
+
+
 def plan_review_waiting(*, now: datetime.datetime, report: PlanReport) -> None:
-    """Reviews waiting 24 h and 48 h remind the learner's mentor; 72 h escalates to staff."""
+    """Review rounds without a decision for 24 h and 48 h remind the learner's mentor; at the
+    SLA (settings.REVIEW_SLA_HOURS) they are escalated to staff."""
     from mentors.models import MentorAssignment, ReviewRound
 
-    staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("pk", flat=True))
-    waiting = ReviewRound.objects.filter(
-        status=ReviewRound.Status.WAITING,
-        created_at__lte=now - datetime.timedelta(hours=min(REVIEW_WAITING_HOURS)),
-    ).values_list("pk", "created_at", "capstone__learner_id")
-    mentor_rows: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    staff_rows: list[tuple[Any, ...]] = []
-    rounds = list(waiting)
+    rounds = list(
+        ReviewRound.objects.filter(
+            status=ReviewRound.Status.WAITING, created_at__lte=_waiting_since(now)
+        ).values_list("pk", "created_at", "capstone__learner_id")
+    )
     mentors = dict(
         MentorAssignment.objects.filter(
             learner_id__in={learner_id for _, _, learner_id in rounds}, ended_at__isnull=True
         ).values_list("learner_id", "mentor__user_id")
     )
-    for round_id, created_at, learner_id in rounds:
-        age_hours = (now - created_at).total_seconds() / 3600
-        for hours in REVIEW_WAITING_HOURS:
-            if age_hours >= hours and learner_id in mentors:
-                mentor_rows[hours].append((mentors[learner_id], f"round:{round_id}:{hours}h"))
-        if age_hours >= REVIEW_ESCALATION_HOURS:
-            staff_rows.extend((user_id, f"round:{round_id}:72h") for user_id in staff)
+    _remind_waiting(
+        [
+            Waiting(key=f"round:{round_id}", since=created_at, mentor_id=mentors.get(learner_id))
+            for round_id, created_at, learner_id in rounds
+        ],
+        now=now,
+        report=report,
+        mentor_url=reverse("mentors:queue"),
+        staff_url=reverse("admin:mentors_reviewround_changelist"),
+        texts=REMINDER_TEXTS,
+    )
 
-    def with_prefs(rows: list[tuple[int, str]]) -> list[tuple[Any, ...]]:
-        prefs = {
-            row[0]: row[1:]
-            for row in User.objects.filter(pk__in={r[0] for r in rows}).values_list(
-                "pk",
-                "notification_preferences__email_enabled",
-                "notification_preferences__in_app_enabled",
-                "notification_preferences__quiet",
-                "notification_preferences__unsubscribed_at",
+
+def plan_feedback_waiting(*, now: datetime.datetime, report: PlanReport) -> None:
+    """Open feedback requests the mentor has not answered yet: reminded to the mentor asked
+    at 24 h and 48 h (while they still mentor the learner), escalated to staff at the SLA,
+    like review rounds."""
+    from mentors.models import FeedbackRequest
+
+    requests = (
+        FeedbackRequest.objects.open()
+        .filter(first_response_at__isnull=True, created_at__lte=_waiting_since(now))
+        .values_list("pk", "created_at", "mentor_id", "assignment__ended_at")
+    )
+    _remind_waiting(
+        [
+            Waiting(
+                key=f"feedback:{request_id}",
+                since=created_at,
+                mentor_id=mentor_id if ended_at is None else None,
             )
-        }
-        return [(user_id, key, *prefs[user_id]) for user_id, key in rows if user_id in prefs]
-
-    for hours, rows in mentor_rows.items():
-        _remind(
-            Kind.REVIEW_WAITING, with_prefs(rows), report, url=reverse("mentors:queue"), hours=hours
-        )
-    if staff_rows:
-        _remind(
-            Kind.REVIEW_OVERDUE,
-            with_prefs(staff_rows),
-            report,
-            url=reverse("admin:mentors_reviewround_changelist"),
-        )
+            for request_id, created_at, mentor_id, ended_at in requests
+        ],
+        now=now,
+        report=report,
+        mentor_url=reverse("mentors:feedback_queue"),
+        staff_url=reverse("admin:mentors_feedbackrequest_changelist"),
+        texts=FEEDBACK_REMINDER_TEXTS,
+    )
 
 
 def plan_reminders(*, now: datetime.datetime | None = None) -> PlanReport:
@@ -528,6 +631,7 @@ def plan_reminders(*, now: datetime.datetime | None = None) -> PlanReport:
         plan_behind_plan(buckets=buckets, report=report)
     plan_capstone_deadlines(now=now, report=report)
     plan_review_waiting(now=now, report=report)
+    plan_feedback_waiting(now=now, report=report)
     return report
 
 

@@ -120,3 +120,105 @@ def test_grading_quantiles_come_from_the_histogram_bounds() -> None:
     assert stats.latency_quantile(0.5) == 5.0
     assert stats.latency_quantile(0.9) == 10.0
     assert GradingStats({}, (0,) * 10, 0, 0.0).latency_quantile(0.5) is None
+
+
+# --------------------------------------------------------------------------- review turnaround
+
+
+def decided_capstone_round(mentor: User, learner: User, staff: User, *, after_hours: float):
+    """The learner's first round (to `mentor`, assigned on enrolment), changes requested
+    `after_hours` hours after it was uploaded."""
+    from mentors import selectors as mentor_selectors
+    from mentors.models import ReviewRound
+    from mentors.tests.factories import decide, first_round
+
+    assignment = mentor_selectors.assignment_get_active(learner=learner)
+    assert assignment is not None and assignment.mentor.user == mentor
+    review_round = first_round(learner, assignment.track, staff=staff)
+    review_round = decide(review_round, mentor, ReviewRound.Status.CHANGES_REQUESTED)
+    ReviewRound.objects.filter(pk=review_round.pk).update(
+        decided_at=review_round.created_at + datetime.timedelta(hours=after_hours, minutes=20)
+    )
+    return review_round
+
+
+def test_staff_see_each_mentors_turnaround_in_words(
+    mentor: User, learner: User, staff: User, staff_client: Client
+) -> None:
+    decided_capstone_round(mentor, learner, staff, after_hours=3)
+    response = staff_client.get("/admin/programme/turnaround/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    table = html.split('id="turnaround"')[1].split("</table>")[0]
+    mentor_row = table.split(mentor.email)[1].split("</tr>")[0]
+    assert (
+        "<td>1</td><td>3 h 20 min / 3 h 20 min</td><td>3 h 20 min / 3 h 20 min</td>" in mentor_row
+    )
+    assert "Overall" in table
+    assert "nearest-rank" in html
+    assert '<label for="id_days">' in html
+
+
+def test_the_turnaround_window_comes_from_the_query_and_a_bad_one_says_so(
+    mentor: User, learner: User, staff: User, staff_client: Client
+) -> None:
+    review_round = decided_capstone_round(mentor, learner, staff, after_hours=3)
+    from mentors.models import ReviewRound
+
+    ReviewRound.objects.filter(pk=review_round.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=40)
+    )
+
+    def mentor_row(query: str) -> str:
+        html = staff_client.get(f"/admin/programme/turnaround/{query}").content.decode()
+        return html.split('id="turnaround"')[1].split(mentor.email)[1].split("</tr>")[0]
+
+    assert mentor_row("").startswith("</th><td>0</td>")
+    assert mentor_row("?days=60").startswith("</th><td>1</td>")
+    html = staff_client.get("/admin/programme/turnaround/?days=0").content.decode()
+    assert 'class="errornote"' in html
+    assert "the last 30 days" in html
+
+
+@pytest.mark.parametrize("who", ["learner", "mentor"])
+def test_the_turnaround_page_is_for_staff_only(who: str, learner: User, mentor: User) -> None:
+    from conftest import client_for
+
+    response = client_for(learner if who == "learner" else mentor).get(
+        "/admin/programme/turnaround/"
+    )
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_the_turnaround_page_costs_the_same_queries_for_more_mentors_and_rounds(
+    mentor: User, learner: User, staff: User, staff_client: Client, backend_track,
+    django_assert_max_num_queries,
+) -> None:  # fmt: skip
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mentors.tests.factories import make_mentor
+
+    decided_capstone_round(mentor, learner, staff, after_hours=1)
+    with CaptureQueriesContext(connection) as first:
+        staff_client.get("/admin/programme/turnaround/")
+    for i in range(3):
+        other = make_mentor(f"mentor{i}@example.com", backend_track)
+        decided_capstone_round(
+            other, LearnerFactory.create(track=backend_track), staff, after_hours=2
+        )
+    with django_assert_max_num_queries(len(first)):
+        response = staff_client.get("/admin/programme/turnaround/")
+    assert "mentor2@example.com" in response.content.decode()
+
+
+def test_the_dashboard_shows_the_overall_turnaround_and_links_the_page(
+    mentor: User, learner: User, staff: User, staff_client: Client, pinged: None
+) -> None:
+    decided_capstone_round(mentor, learner, staff, after_hours=3)
+    html = staff_client.get("/admin/programme/").content.decode()
+    overall = html.split('id="turnaround-overall"')[1].split("</table>")[0]
+    assert "3 h 20 min" in overall
+    assert mentor.email not in overall
+    assert 'href="/admin/programme/turnaround/"' in html

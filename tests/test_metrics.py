@@ -17,9 +17,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from accounts.models import User
 from config import queueing
 from courses.models import Track
-from mentors import services as mentor_services
 from mentors.models import ReviewRound
-from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
+from mentors.tests.factories import first_round
 from notifications.models import DeliveryStatus, Kind, Notification
 from submissions import services
 from submissions.models import Submission
@@ -33,9 +32,7 @@ TOKEN = "scrape-me-" + "x" * 20
 
 @pytest.fixture
 def waiting_round(mentor: User, learner: User, backend_track: Track, staff: User) -> ReviewRound:
-    started_capstone(learner, backend_track, staff=staff)
-    version = mentor_services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
-    return version.review_round
+    return first_round(learner, backend_track, staff=staff)
 
 
 @pytest.fixture

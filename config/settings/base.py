@@ -371,8 +371,9 @@ CAPSTONE_CHECK_LEASE_SECONDS = env.int("CAPSTONE_CHECK_LEASE_SECONDS", default=3
 # Feedback on exercises: open requests a learner may have with their mentor at once.
 FEEDBACK_REQUESTS_OPEN_MAX = env.int("FEEDBACK_REQUESTS_OPEN_MAX", default=3)
 
-# How long a review may wait for its mentor before it counts as overdue on the mentor home
-# (the reminders escalate to staff at 72 h: notifications.planning.REVIEW_ESCALATION_HOURS).
+# How long a review round may wait for its decision, and a feedback request for its mentor's
+# first answer, before it is overdue (mentor home, staff turnaround) and the reminders
+# escalate it to staff (notifications.planning, through mentors.selectors.review_sla).
 REVIEW_SLA_HOURS = env.int("REVIEW_SLA_HOURS", default=72)
 CELERY_TASK_ROUTES["mentors.run_capstone_checks"] = {"queue": "execute"}
 CELERY_BEAT_SCHEDULE["assign-waiting-learners"] = {

@@ -6,18 +6,16 @@ import pytest
 
 from accounts.models import User
 from courses.models import Track
-from mentors import selectors, services
+from mentors import selectors
 from mentors.models import ReviewRound
-from mentors.tests.factories import PROJECT, started_capstone, upload, zip_bytes
+from mentors.tests.factories import first_round
 
 
 @pytest.fixture
 def review_round(mentor: User, learner: User, backend_track: Track, staff: User) -> ReviewRound:
     """The learner's first version, uploaded and waiting for their (automatic) mentor."""
     assert selectors.assignment_get_active(learner=learner) is not None
-    started_capstone(learner, backend_track, staff=staff)
-    version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
-    return version.review_round
+    return first_round(learner, backend_track, staff=staff)
 
 
 @pytest.fixture

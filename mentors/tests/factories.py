@@ -109,6 +109,14 @@ def started_capstone(learner: User, track: Track, *, staff: User) -> Capstone:
     return services.capstone_start(learner=learner)
 
 
+def first_round(learner: User, track: Track, *, staff: User) -> ReviewRound:
+    """The learner's capstone started (`started_capstone`) and its first version uploaded:
+    round 1, waiting for the learner's mentor (its checks queued, not run)."""
+    started_capstone(learner, track, staff=staff)
+    version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
+    return version.review_round
+
+
 def finish_phase_three(learner: User, *, skip_lessons: int = 0, skip_exercises: int = 0) -> None:
     """Complete the Phase 3 lessons and pass the Phase 3 exercises of the learner's plan
     through the real services, leaving the last `skip_…` of each undone."""
