@@ -611,7 +611,7 @@ class WaitingReview:
 
     @property
     def is_overdue(self) -> bool:
-        return self.waited > self.sla
+        return self.waited >= self.sla
 
     @property
     def waited_hours(self) -> int:

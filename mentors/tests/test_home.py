@@ -8,6 +8,7 @@ import datetime
 from typing import Any
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -231,6 +232,19 @@ def test_reviews_waiting_longer_than_the_sla_are_overdue(
     assert home is not None and home.reviews[0].is_overdue and home.overdue_count == 1
     page = client_for(mentor_user).get(home_url()).content.decode()
     assert "50 h of 48 h" in page and "Overdue" in page and 'class="overdue"' in page
+
+
+def test_a_review_that_has_waited_exactly_the_sla_is_overdue_as_the_escalation_says(
+    mentor_user: User, review_round: ReviewRound, settings: Any
+) -> None:
+    settings.REVIEW_SLA_HOURS = 48
+    now = timezone.now()
+    ReviewRound.objects.filter(pk=review_round.pk).update(
+        created_at=now - datetime.timedelta(hours=48)
+    )
+    with time_machine.travel(now, tick=False):
+        home = selectors.mentor_home_get(user=mentor_user)
+    assert home is not None and home.reviews[0].is_overdue
 
 
 @pytest.fixture
