@@ -1,6 +1,6 @@
 """Capstone (start, upload a version, rounds, reviews, messages), mentor work (mentees, review
 queue, line comments, decisions), feedback requests on exercise submissions and public
-certificate verification. Views call
+certificate verification, and the mentor's comment snippets. Views call
 mentors.services/selectors only; who may see or do what is decided there and here:
 a learner sees their own rounds, a mentor their mentees', everyone else gets 404/403."""
 
@@ -28,11 +28,12 @@ from accounts.api.serializers import UserSummarySerializer
 from accounts.models import User
 from config.api.throttles import CertificateThrottle
 from config.api.views import UserListView, validated_input
-from config.requests import request_user
+from config.requests import found_or_404, request_user
 from mentors import selectors, services
 from mentors.models import (
     Capstone,
     Certificate,
+    CommentSnippet,
     FeedbackRequest,
     MentorAssignment,
     ReviewRound,
@@ -742,6 +743,129 @@ class FeedbackResolveView(APIView):
             feedback_request=_feedback_for(request, request_id), by=request_user(request)
         )
         return Response(FeedbackRequestSerializer(resolved).data)
+
+
+# --- Mentor: comment snippets -----------------------------------------------------------------
+
+
+class SnippetSerializer(serializers.Serializer[CommentSnippet]):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    use_count = serializers.IntegerField(help_text="Comments this snippet filled in.")
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    class Meta:
+        ref_name = "CommentSnippet"
+
+
+class SnippetInput(serializers.Serializer[Any]):
+    title = serializers.CharField(max_length=80)
+    body = serializers.CharField(max_length=4000)
+
+    class Meta:
+        ref_name = "CommentSnippetInput"
+
+
+SNIPPET_EXAMPLE = {
+    "id": 14,
+    "title": "Name after the domain",
+    "body": "Name this after what it holds in the domain, not its type.",
+    "use_count": 3,
+    "created_at": "2025-03-01T09:00:00Z",
+    "updated_at": "2025-03-02T09:00:00Z",
+}
+SNIPPET_INPUT_EXAMPLE = OpenApiExample(
+    "snippet",
+    value={"title": SNIPPET_EXAMPLE["title"], "body": SNIPPET_EXAMPLE["body"]},
+    request_only=True,
+)
+
+
+def _snippet_for(request: Request, snippet_id: int) -> CommentSnippet:
+    return found_or_404(
+        selectors.snippet_get,
+        "No such snippet.",
+        mentor=request_user(request),
+        snippet_id=snippet_id,
+    )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Mentor: your comment snippets, by title",
+        examples=[OpenApiExample("snippets", value=SNIPPET_EXAMPLE, response_only=True)],
+    ),
+    post=extend_schema(
+        operation_id="mentor_snippets_create",
+        summary="Mentor: save a comment snippet",
+        description=(
+            "Titles are unique per mentor (400 if taken); at most COMMENT_SNIPPETS_MAX "
+            "snippets (409 beyond)."
+        ),
+        request=SnippetInput,
+        responses={201: SnippetSerializer},
+        examples=[
+            SNIPPET_INPUT_EXAMPLE,
+            OpenApiExample("created", value=SNIPPET_EXAMPLE, response_only=True),
+        ],
+    ),
+)
+class SnippetListView(MentorListView[CommentSnippet]):
+    model = CommentSnippet
+    serializer_class = SnippetSerializer
+    InputSerializer = SnippetInput
+
+    def list_for(self, user: User) -> QuerySet[CommentSnippet]:
+        return selectors.snippet_list(mentor=user)
+
+    def post(self, request: Request) -> Response:
+        data = validated_input(self.InputSerializer, request)
+        created = services.snippet_create(mentor=request_user(request), **data)
+        return Response(SnippetSerializer(created).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Mentor: one of your comment snippets (another mentor's is a 404)",
+        responses=SnippetSerializer,
+        examples=[OpenApiExample("snippet", value=SNIPPET_EXAMPLE, response_only=True)],
+    ),
+    put=extend_schema(
+        operation_id="mentor_snippets_update",
+        summary="Mentor: change a snippet's title and text (its use count is kept)",
+        request=SnippetInput,
+        responses=SnippetSerializer,
+        examples=[
+            SNIPPET_INPUT_EXAMPLE,
+            OpenApiExample("updated", value=SNIPPET_EXAMPLE, response_only=True),
+        ],
+    ),
+    delete=extend_schema(
+        operation_id="mentor_snippets_destroy",
+        summary="Mentor: delete a snippet (comments it filled in keep their text)",
+        request=None,
+        responses={204: None},
+    ),
+)
+class SnippetDetailView(APIView):
+    permission_classes = [IsMentorOrStaff]
+    InputSerializer = SnippetInput
+
+    def get(self, request: Request, snippet_id: int) -> Response:
+        return Response(SnippetSerializer(_snippet_for(request, snippet_id)).data)
+
+    def put(self, request: Request, snippet_id: int) -> Response:
+        snippet = _snippet_for(request, snippet_id)
+        data = validated_input(self.InputSerializer, request)
+        updated = services.snippet_update(snippet=snippet, mentor=request_user(request), **data)
+        return Response(SnippetSerializer(updated).data)
+
+    def delete(self, request: Request, snippet_id: int) -> Response:
+        snippet = _snippet_for(request, snippet_id)
+        services.snippet_delete(snippet=snippet, mentor=request_user(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- Public -----------------------------------------------------------------------------------
