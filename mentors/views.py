@@ -24,8 +24,8 @@ from django.views.decorators.http import require_POST
 from accounts.models import User
 from config import ratelimit
 from config.errors import ApplicationError
-from config.requests import found_or_404, request_user
-from mentors import selectors, services
+from config.requests import request_user
+from mentors import lookups, selectors, services
 from mentors.forms import (
     CapstoneUploadForm,
     DecisionForm,
@@ -200,21 +200,11 @@ def _posted(
     return response
 
 
-def _comment_snippet(request: HttpRequest, snippet_id: int | None) -> CommentSnippet | None:
-    """The snippet picked in a comment form: the writer's own, else 404."""
-    if snippet_id is None:
-        return None
-    return found_or_404(
-        selectors.snippet_get,
-        "No such snippet",
-        mentor=request_user(request),
-        snippet_id=snippet_id,
-    )
-
-
 def _comment_kwargs(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
     """A valid LineCommentForm's data as the comment services take it."""
-    return {**data, "snippet": _comment_snippet(request, data["snippet"])}
+    snippet_id = data["snippet"]
+    snippet = None if snippet_id is None else lookups.snippet_for(request, snippet_id)
+    return {**data, "snippet": snippet}
 
 
 def _snippets_for(user: User) -> list[CommentSnippet]:
@@ -223,12 +213,6 @@ def _snippets_for(user: User) -> list[CommentSnippet]:
 
 
 # --------------------------------------------------------------------------- review rounds
-
-
-def _round(request: HttpRequest, round_id: int) -> ReviewRound:
-    return found_or_404(
-        selectors.round_get, "No such review round", user=request_user(request), round_id=round_id
-    )
 
 
 def _round_page(
@@ -250,7 +234,7 @@ def _round_page(
             content=selected.content,
             comments=[c for c in page.comments if c.file_id == selected.pk],
         )
-    can_comment = page.is_reviewer and review_round.is_open and bool(lines)
+    can_comment = bool(page.is_reviewer and review_round.is_open and selected and selected.is_text)
     if comment_form is None:
         comment_form = LineCommentForm(initial={"line": request.GET.get("line")})
     context = {
@@ -284,13 +268,15 @@ def _pick_url(review_round: ReviewRound, selected: CapstoneFile) -> str:
 
 @login_required
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
-    return _round_page(request, _round(request, round_id), path=request.GET.get("file", ""))
+    return _round_page(
+        request, lookups.round_for(request, round_id), path=request.GET.get("file", "")
+    )
 
 
 @login_required
 def round_checks(request: HttpRequest, round_id: int) -> HttpResponse:
     """The automated checks of a round, polled by the round page until they are final."""
-    review_round = _round(request, round_id)
+    review_round = lookups.round_for(request, round_id)
     check_run = getattr(review_round.version, "check_run", None)
     response = render(
         request, "mentors/_checks.html", {"round": review_round, "check_run": check_run}
@@ -348,7 +334,7 @@ def _back(
 @login_required
 @require_POST
 def round_comment(request: HttpRequest, round_id: int) -> HttpResponse:
-    review_round = _round(request, round_id)
+    review_round = lookups.round_for(request, round_id)
     form = LineCommentForm(request.POST)
     author = request_user(request)
     path = request.POST.get("path", "")
@@ -365,7 +351,7 @@ def round_comment(request: HttpRequest, round_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def round_message(request: HttpRequest, round_id: int) -> HttpResponse:
-    review_round = _round(request, round_id)
+    review_round = lookups.round_for(request, round_id)
     form = MessageForm(request.POST)
     author = request_user(request)
     return _posted(
@@ -381,7 +367,7 @@ def round_message(request: HttpRequest, round_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
-    review_round = _round(request, round_id)
+    review_round = lookups.round_for(request, round_id)
     form = DecisionForm(request.POST, track=review_round.capstone.track)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -411,12 +397,7 @@ def feedback_ask(request: HttpRequest, submission_id: int) -> HttpResponse:
     """Ask the mentor about one of the learner's submissions (the result page posts here;
     a refusal shows this page with the message and the text kept)."""
     learner = request_user(request)
-    submission = found_or_404(
-        submission_selectors.submission_for_learner,
-        "No such submission",
-        learner=learner,
-        submission_id=submission_id,
-    )
+    submission = lookups.own_submission(request, submission_id)
     form = FeedbackAskForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -437,15 +418,6 @@ def feedback_ask(request: HttpRequest, submission_id: int) -> HttpResponse:
         "ask": selectors.feedback_ask_get(learner=learner, submission=submission),
     }
     return render(request, "mentors/feedback_ask.html", context, status=status)
-
-
-def _feedback_request(request: HttpRequest, request_id: int) -> FeedbackRequest:
-    return found_or_404(
-        selectors.feedback_request_get,
-        "No such feedback request",
-        user=request_user(request),
-        request_id=request_id,
-    )
 
 
 def _feedback_page(
@@ -495,13 +467,13 @@ def _feedback_page(
 
 @login_required
 def feedback_detail(request: HttpRequest, request_id: int) -> HttpResponse:
-    return _feedback_page(request, _feedback_request(request, request_id))
+    return _feedback_page(request, lookups.feedback_request_for(request, request_id))
 
 
 @login_required
 @require_POST
 def feedback_message(request: HttpRequest, request_id: int) -> HttpResponse:
-    feedback_request = _feedback_request(request, request_id)
+    feedback_request = lookups.feedback_request_for(request, request_id)
     form = MessageForm(request.POST)
     author = request_user(request)
     return _posted(
@@ -517,7 +489,7 @@ def feedback_message(request: HttpRequest, request_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def feedback_comment(request: HttpRequest, request_id: int) -> HttpResponse:
-    feedback_request = _feedback_request(request, request_id)
+    feedback_request = lookups.feedback_request_for(request, request_id)
     form = LineCommentForm(request.POST)
     author = request_user(request)
     return _posted(
@@ -535,7 +507,7 @@ def feedback_comment(request: HttpRequest, request_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def feedback_resolve(request: HttpRequest, request_id: int) -> HttpResponse:
-    feedback_request = _feedback_request(request, request_id)
+    feedback_request = lookups.feedback_request_for(request, request_id)
     try:
         services.feedback_request_resolve(
             feedback_request=feedback_request, by=request_user(request)
@@ -726,12 +698,8 @@ def snippet_list(request: HttpRequest) -> HttpResponse:
 
 
 def _snippet(request: HttpRequest, snippet_id: int) -> CommentSnippet:
-    return found_or_404(
-        selectors.snippet_get,
-        "No such snippet",
-        mentor=_snippet_owner(request),
-        snippet_id=snippet_id,
-    )
+    _snippet_owner(request)
+    return lookups.snippet_for(request, snippet_id)
 
 
 @login_required
