@@ -1,6 +1,6 @@
 """The comment-snippet endpoints: a mentor lists, creates, reads, updates and deletes their
-own; another mentor gets 404, a learner 403; refusals are problem details; the list costs
-the same queries however many snippets."""
+own; another mentor gets 404, a learner 403; refusals are problem details; the list (and the
+snippets page) costs the same queries however many snippets."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from rest_framework.test import APIClient
 
 from accounts.models import User
 from courses.models import Track
 from mentors import services
 from mentors.models import CommentSnippet
-from mentors.tests.factories import make_mentor
+from mentors.tests.factories import add_snippets, client_for, make_mentor
 
 pytestmark = pytest.mark.django_db
 
@@ -77,16 +79,21 @@ def test_a_taken_title_is_a_400_and_the_cap_a_409_problem(
     assert full.json()["code"] == "snippet_limit"
 
 
-def test_the_list_costs_the_same_queries_however_many_snippets(
-    snippet: CommentSnippet, mentor: User, api: MakeClient, django_assert_max_num_queries: Any
+@pytest.mark.parametrize("where", ["page", "api"])
+def test_the_snippet_lists_cost_the_same_queries_however_many_snippets(
+    where: str, mentor: User, api: MakeClient, django_assert_max_num_queries: Any
 ) -> None:
-    client = api(mentor)
-    client.get(LIST_URL)
-    with django_assert_max_num_queries(6) as few:
-        client.get(LIST_URL)
-    for n in range(5):
-        services.snippet_create(mentor=mentor, title=f"s{n}", body="text")
-    with django_assert_max_num_queries(6) as many:
-        response = client.get(LIST_URL)
-    assert response.json()["count"] == 6
+    """The mentor's snippets page and the API list."""
+    if where == "page":
+        client: Client | APIClient = client_for(mentor)
+        url = reverse("mentors:snippets")
+    else:
+        client, url = api(mentor), LIST_URL
+    add_snippets(mentor, 1)
+    client.get(url)
+    with django_assert_max_num_queries(8) as few:
+        client.get(url)
+    add_snippets(mentor, 25)
+    with django_assert_max_num_queries(8) as many:
+        client.get(url)
     assert len(many.captured_queries) == len(few.captured_queries)
