@@ -263,7 +263,7 @@ def _round_page(
 
 def _pick_url(review_round: ReviewRound, selected: CapstoneFile) -> str:
     """The round page at `selected` with a line to comment on (the line number follows)."""
-    return f"{reverse('mentors:round', args=[review_round.pk])}?{urlencode({'file': selected.path})}&line="
+    return _back(review_round, selected.path) + "&line="
 
 
 @login_required
