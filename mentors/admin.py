@@ -3,11 +3,11 @@ Thin: every action calls a service."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -21,6 +21,7 @@ from mentors.forms import ReassignForm
 from mentors.models import (
     Capstone,
     Certificate,
+    CommentSnippet,
     FeedbackComment,
     FeedbackMessage,
     FeedbackRequest,
@@ -29,6 +30,8 @@ from mentors.models import (
     ReviewRound,
     UnassignedLearner,
 )
+
+_M = TypeVar("_M", bound=Model)
 
 
 @admin.register(MentorProfile)
@@ -202,8 +205,31 @@ class RoundStateFilter(admin.SimpleListFilter):
         return queryset if value == "all" else queryset.filter(status=value)
 
 
+class StaffReadsAdmin(admin.ModelAdmin[_M]):
+    """Rows the services write and staff only read here: every field read-only, no adding."""
+
+    list_per_page = 50
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+class WaitAdmin(StaffReadsAdmin[_M]):
+    """What waits for a mentor (a review round, a feedback request) since `created_at`,
+    until `ended_field` is set."""
+
+    ended_field: str
+
+    @admin.display(description="Waiting / waited")
+    def waited(self, obj: Any) -> str:
+        return timesince(obj.created_at, getattr(obj, self.ended_field) or timezone.now())
+
+
 @admin.register(ReviewRound)
-class ReviewRoundAdmin(admin.ModelAdmin[ReviewRound]):
+class ReviewRoundAdmin(WaitAdmin[ReviewRound]):
     """Defaults to the rounds waiting longest."""
 
     list_display = ("capstone", "number", "status", "created_at", "waited", "reviewer")
@@ -211,15 +237,7 @@ class ReviewRoundAdmin(admin.ModelAdmin[ReviewRound]):
     list_select_related = ("capstone__learner", "capstone__track", "reviewer")
     ordering = ("created_at",)
     search_fields = ("capstone__learner__email",)
-    readonly_fields = [f.name for f in ReviewRound._meta.fields]
-    list_per_page = 50
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    @admin.display(description="Waiting / waited")
-    def waited(self, obj: ReviewRound) -> str:
-        return timesince(obj.created_at, obj.decided_at or timezone.now())
+    ended_field = "decided_at"
 
 
 @admin.register(Capstone)
@@ -260,37 +278,36 @@ class CapstoneAdmin(admin.ModelAdmin[Capstone]):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(admin.ModelAdmin[Certificate]):
+class CertificateAdmin(StaffReadsAdmin[Certificate]):
     list_display = ("code", "learner_name", "track_title", "issued_at")
     search_fields = ("code", "learner_name", "learner__email")
-    readonly_fields = [f.name for f in Certificate._meta.fields]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
+
+class ThreadInline(admin.TabularInline[_M, FeedbackRequest]):
+    """The messages or line comments of a feedback request, read-only."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
-class FeedbackMessageInline(admin.TabularInline[FeedbackMessage, FeedbackRequest]):
+class FeedbackMessageInline(ThreadInline[FeedbackMessage]):
     model = FeedbackMessage
-    fields = readonly_fields = ("author", "body", "created_at")
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+    fields = ("author", "body", "created_at")
 
 
-class FeedbackCommentInline(admin.TabularInline[FeedbackComment, FeedbackRequest]):
+class FeedbackCommentInline(ThreadInline[FeedbackComment]):
     model = FeedbackComment
-    fields = readonly_fields = ("file", "line", "author", "body", "created_at")
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+    fields = ("file", "line", "author", "body", "created_at")
 
 
 @admin.register(FeedbackRequest)
-class FeedbackRequestAdmin(admin.ModelAdmin[FeedbackRequest]):
+class FeedbackRequestAdmin(WaitAdmin[FeedbackRequest]):
     """Staff read feedback requests here (the pages and the API show them to the learner
     and the mentor asked only)."""
 
@@ -298,14 +315,17 @@ class FeedbackRequestAdmin(admin.ModelAdmin[FeedbackRequest]):
     list_filter = ("status",)
     list_select_related = ("learner", "mentor", "submission")
     search_fields = ("learner__email", "mentor__email")
-    readonly_fields = [f.name for f in FeedbackRequest._meta.fields]
     inlines = [FeedbackMessageInline, FeedbackCommentInline]
     ordering = ("-created_at",)
-    list_per_page = 50
+    ended_field = "resolved_at"
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
 
-    @admin.display(description="Waiting / waited")
-    def waited(self, obj: FeedbackRequest) -> str:
-        return timesince(obj.created_at, obj.resolved_at or timezone.now())
+@admin.register(CommentSnippet)
+class CommentSnippetAdmin(StaffReadsAdmin[CommentSnippet]):
+    """Mentors' snippets, for support: staff read and may delete one (mentors edit their
+    own on their snippets page, where the per-mentor rules apply)."""
+
+    list_display = ("title", "mentor", "use_count", "updated_at")
+    list_select_related = ("mentor",)
+    search_fields = ("title", "mentor__email")
+    ordering = ("mentor__email", "title")

@@ -40,3 +40,17 @@ class FeedbackLimitError(FeedbackError):
 
     code = "feedback_limit"
     status = 409
+
+
+class SnippetError(ApplicationError):
+    """A comment snippet was refused (empty, a title already used, too many); the message
+    says why."""
+
+    code = "snippet"
+
+
+class SnippetLimitError(SnippetError):
+    """The mentor already has as many snippets as allowed (COMMENT_SNIPPETS_MAX)."""
+
+    code = "snippet_limit"
+    status = 409

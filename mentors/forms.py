@@ -17,9 +17,26 @@ class CapstoneUploadForm(forms.Form):
 
 
 class LineCommentForm(forms.Form):
+    """A line comment. A mentor may pick one of their snippets (`snippet`, its id): with the
+    comment left empty, the snippet's text is the comment (pages without JS)."""
+
     file_id = forms.IntegerField(widget=forms.HiddenInput)
     line = forms.IntegerField(min_value=1)
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+    )
+    snippet = forms.IntegerField(min_value=1, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("body", "").strip() and not cleaned.get("snippet"):
+            self.add_error("body", "Write a comment or pick a snippet.")
+        return cleaned
+
+
+class SnippetForm(forms.Form):
+    title = forms.CharField(max_length=80, help_text="A short name you pick it by.")
+    body = forms.CharField(label="Text", widget=forms.Textarea(attrs={"rows": 5}), max_length=4000)
 
 
 class MessageForm(forms.Form):

@@ -7,7 +7,7 @@ checks, review decisions, certificates) lives in `mentors.services`.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -293,17 +293,27 @@ class ReviewRound(models.Model):
         return self.status == self.Status.WAITING
 
 
-class LineComment(models.Model):
-    review_round = models.ForeignKey(
-        ReviewRound, on_delete=models.CASCADE, related_name="line_comments"
-    )
-    file = models.ForeignKey(CapstoneFile, on_delete=models.CASCADE, related_name="comments")
-    line = models.PositiveIntegerField()
+class AuthoredText(models.Model):
+    """Who wrote what, when: the fields every message and line comment of a review round or
+    a feedback request has."""
+
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     body = models.TextField(max_length=4000)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        abstract = True
+        ordering: ClassVar[tuple[str, ...]] = ("created_at", "pk")
+
+
+class LineComment(AuthoredText):
+    review_round = models.ForeignKey(
+        ReviewRound, on_delete=models.CASCADE, related_name="line_comments"
+    )
+    file = models.ForeignKey(CapstoneFile, on_delete=models.CASCADE, related_name="comments")
+    line = models.PositiveIntegerField()
+
+    class Meta(AuthoredText.Meta):
         ordering = ("file__path", "line", "created_at")
 
     def __str__(self) -> str:
@@ -335,14 +345,8 @@ class RubricScore(models.Model):
         return f"{self.title}: {self.score}/{self.max_score}"
 
 
-class RoundMessage(models.Model):
+class RoundMessage(AuthoredText):
     review_round = models.ForeignKey(ReviewRound, on_delete=models.CASCADE, related_name="messages")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    body = models.TextField(max_length=4000)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ("created_at", "pk")
 
     def __str__(self) -> str:
         return f"message by {self.author} on {self.review_round}"
@@ -443,22 +447,16 @@ class FeedbackRequest(models.Model):
         return self.is_open and self.assignment.is_active
 
 
-class FeedbackMessage(models.Model):
+class FeedbackMessage(AuthoredText):
     feedback_request = models.ForeignKey(
         FeedbackRequest, on_delete=models.CASCADE, related_name="messages"
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    body = models.TextField(max_length=4000)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ("created_at", "pk")
 
     def __str__(self) -> str:
         return f"message by {self.author_id} on feedback request {self.feedback_request_id}"
 
 
-class FeedbackComment(models.Model):
+class FeedbackComment(AuthoredText):
     """A comment on one line of one file of the request's submission."""
 
     feedback_request = models.ForeignKey(
@@ -468,15 +466,35 @@ class FeedbackComment(models.Model):
         "submissions.SubmissionFile", on_delete=models.CASCADE, related_name="feedback_comments"
     )
     line = models.PositiveIntegerField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    body = models.TextField(max_length=4000)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(AuthoredText.Meta):
         ordering = ("file__path", "line", "created_at", "pk")
 
     def __str__(self) -> str:
         return f"{self.file.path}:{self.line}"
+
+
+class CommentSnippet(models.Model):
+    """A comment a mentor saved to reuse in reviews and feedback (their own; nobody else
+    sees it). `use_count` counts the comments it filled in."""
+
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_snippets"
+    )
+    title = models.CharField(max_length=80)
+    body = models.TextField(max_length=4000)
+    use_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("title", "pk")
+        constraints = [
+            models.UniqueConstraint(fields=("mentor", "title"), name="snippet_title_per_mentor")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class UnassignedLearner(Enrollment):

@@ -39,42 +39,46 @@ def mentor_assigned(*, assignment: MentorAssignment) -> None:
             reverse("mentors:queue"),
         ),
     ):
-        _send(
-            recipient=recipient,
-            kind=Kind.MENTOR_ASSIGNED,
-            dedupe_key=f"assignment:{assignment.pk}",
-            title=title,
-            body=body,
-            url=url,
-        )
+        key, kind = f"assignment:{assignment.pk}", Kind.MENTOR_ASSIGNED
+        _send(recipient=recipient, kind=kind, dedupe_key=key, title=title, body=body, url=url)
+
+
+def _about_round(
+    review_round: ReviewRound, recipient: User, kind: Kind, title: str, body: str
+) -> None:
+    """A notification that leads to the round's page, once per round and kind."""
+    key, url = f"round:{review_round.pk}", reverse("mentors:round", args=[review_round.pk])
+    _send(recipient=recipient, kind=kind, dedupe_key=key, title=title, body=body, url=url)
 
 
 def review_requested(*, review_round: ReviewRound, mentor_user: User) -> None:
-    learner = review_round.capstone.learner
-    _send(
-        recipient=mentor_user,
-        kind=Kind.REVIEW_REQUESTED,
-        dedupe_key=f"round:{review_round.pk}",
-        title=f"Review requested: {learner.name}, round {review_round.number}",
-        body=f"{learner.name} uploaded version {review_round.number} of their capstone.",
-        url=reverse("mentors:round", args=[review_round.pk]),
-    )
+    learner, number = review_round.capstone.learner, review_round.number
+    title = f"Review requested: {learner.name}, round {number}"
+    body = f"{learner.name} uploaded version {number} of their capstone."
+    _about_round(review_round, mentor_user, Kind.REVIEW_REQUESTED, title, body)
 
 
 def review_ready(*, review_round: ReviewRound) -> None:
     decision = review_round.get_status_display().lower()
-    _send(
-        recipient=review_round.capstone.learner,
-        kind=Kind.REVIEW_READY,
-        dedupe_key=f"round:{review_round.pk}",
-        title=f"Your capstone review is ready: {decision}",
-        body=f"Round {review_round.number}: {decision}. Open the review to read the comments.",
-        url=reverse("mentors:round", args=[review_round.pk]),
-    )
+    title = f"Your capstone review is ready: {decision}"
+    body = f"Round {review_round.number}: {decision}. Open the review to read the comments."
+    _about_round(review_round, review_round.capstone.learner, Kind.REVIEW_READY, title, body)
 
 
-def _feedback_url(feedback_request: FeedbackRequest) -> str:
-    return reverse("mentors:feedback", args=[feedback_request.pk])
+def _about_feedback(
+    feedback_request: FeedbackRequest,
+    recipient: User,
+    kind: Kind,
+    title: str,
+    body: str,
+    *,
+    dedupe_key: str = "",
+) -> None:
+    """A notification that leads to the request's page; once per request and kind unless
+    `dedupe_key` names the item (a message or comment)."""
+    key = dedupe_key or f"feedback:{feedback_request.pk}"
+    url = reverse("mentors:feedback", args=[feedback_request.pk])
+    _send(recipient=recipient, kind=kind, dedupe_key=key, title=title, body=body, url=url)
 
 
 def _excerpt(text: str, limit: int = 300) -> str:
@@ -84,14 +88,9 @@ def _excerpt(text: str, limit: int = 300) -> str:
 def feedback_requested(*, feedback_request: FeedbackRequest, question: str) -> None:
     """To the mentor the learner asked."""
     learner, exercise = feedback_request.learner, feedback_request.submission.exercise
-    _send(
-        recipient=feedback_request.mentor,
-        kind=Kind.FEEDBACK_REQUESTED,
-        dedupe_key=f"feedback:{feedback_request.pk}",
-        title=f"Feedback requested: {learner.name} on {exercise.title}",
-        body=_excerpt(question),
-        url=_feedback_url(feedback_request),
-    )
+    title = f"Feedback requested: {learner.name} on {exercise.title}"
+    mentor = feedback_request.mentor
+    _about_feedback(feedback_request, mentor, Kind.FEEDBACK_REQUESTED, title, _excerpt(question))
 
 
 def feedback_reply(
@@ -104,24 +103,18 @@ def feedback_reply(
         if author.pk == feedback_request.learner_id
         else feedback_request.learner
     )
-    exercise = feedback_request.submission.exercise
-    _send(
-        recipient=recipient,
-        kind=Kind.FEEDBACK_REPLY,
+    title = f"{author.name} {what} on {feedback_request.submission.exercise.title}"
+    _about_feedback(
+        feedback_request,
+        recipient,
+        Kind.FEEDBACK_REPLY,
+        title,
+        _excerpt(text),
         dedupe_key=dedupe_key,
-        title=f"{author.name} {what} on {exercise.title}",
-        body=_excerpt(text),
-        url=_feedback_url(feedback_request),
     )
 
 
 def feedback_resolved(*, feedback_request: FeedbackRequest, recipient: User, by: User) -> None:
-    exercise = feedback_request.submission.exercise
-    _send(
-        recipient=recipient,
-        kind=Kind.FEEDBACK_RESOLVED,
-        dedupe_key=f"feedback:{feedback_request.pk}",
-        title=f"Feedback on {exercise.title} marked resolved",
-        body=f"{by.name} marked the request resolved. The thread stays readable.",
-        url=_feedback_url(feedback_request),
-    )
+    title = f"Feedback on {feedback_request.submission.exercise.title} marked resolved"
+    body = f"{by.name} marked the request resolved. The thread stays readable."
+    _about_feedback(feedback_request, recipient, Kind.FEEDBACK_RESOLVED, title, body)

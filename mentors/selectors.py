@@ -1,4 +1,5 @@
-"""Reads of the mentors app: mentor load, waiting learners, capstones, review queue, rounds."""
+"""Reads of the mentors app: mentor load, waiting learners, capstones, review queue, rounds,
+feedback requests, the mentor home, comment snippets."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from mentors.models import (
     CapstoneVersion,
     Certificate,
     CheckRun,
+    CommentSnippet,
     FeedbackComment,
     FeedbackMessage,
     FeedbackRequest,
@@ -1001,3 +1003,17 @@ def review_turnaround_get(
         mentors=[tallies[user.pk].summary(user) for user in mentors],
         overall=overall.summary(None),
     )
+
+
+# --------------------------------------------------------------------------- comment snippets
+
+
+def snippet_list(*, mentor: User) -> QuerySet[CommentSnippet]:
+    """The user's own comment snippets, by title (nobody else's, ever)."""
+    return CommentSnippet.objects.filter(mentor=mentor).order_by("title", "pk")
+
+
+def snippet_get(*, mentor: User, snippet_id: int) -> CommentSnippet:
+    """One of the user's own snippets. Raises CommentSnippet.DoesNotExist for another
+    mentor's (pages and the API answer 404, not confirming it exists)."""
+    return snippet_list(mentor=mentor).get(pk=snippet_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,7 +25,7 @@ from accounts.models import User
 from config import ratelimit
 from config.errors import ApplicationError
 from config.requests import request_user
-from mentors import selectors, services
+from mentors import lookups, selectors, services
 from mentors.forms import (
     CapstoneUploadForm,
     DecisionForm,
@@ -32,11 +33,13 @@ from mentors.forms import (
     LineCommentForm,
     MessageForm,
     PortfolioForm,
+    SnippetForm,
 )
 from mentors.highlight import highlight_lines
 from mentors.models import (
     CapstoneFile,
     Certificate,
+    CommentSnippet,
     FeedbackComment,
     FeedbackRequest,
     LineComment,
@@ -156,23 +159,72 @@ def portfolio_settings(request: HttpRequest) -> HttpResponse:
     return redirect("mentors:capstone")
 
 
+# --------------------------------------------------------------------------- comment threads
+
+
+def _refused(request: HttpRequest, exc: ApplicationError) -> None:
+    """A service said no: 403 to who may not act on the round at all, else a message."""
+    if exc.status == 403:
+        raise PermissionDenied(exc.message) from exc
+    messages.error(request, exc.message)
+
+
+def _refused_in_form(form: forms.Form, exc: ApplicationError) -> None:
+    """A service said no: 403 to who may not write here at all, else the form shows why
+    (with what was typed)."""
+    if exc.status == 403:
+        raise PermissionDenied(exc.message) from exc
+    form.add_error(None, exc.message)
+
+
+def _posted(
+    form: forms.Form,
+    *,
+    write: Callable[[dict[str, Any]], Model],
+    done: Callable[[Any], str],
+    page: Callable[[], HttpResponse],
+) -> HttpResponse:
+    """A message or line comment posted to a review round or a feedback request: a valid
+    form goes to the service (`write`) and then to where the new item shows (`done`); an
+    invalid form or a refusal shows the page again (`page`, with this form) with why and
+    what was typed, as a 400."""
+    if form.is_valid():
+        try:
+            written = write(form.cleaned_data)
+        except ApplicationError as exc:
+            _refused_in_form(form, exc)
+        else:
+            return redirect(done(written))
+    response = page()
+    response.status_code = 400
+    return response
+
+
+def _comment_kwargs(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    """A valid LineCommentForm's data as the comment services take it."""
+    snippet_id = data["snippet"]
+    snippet = None if snippet_id is None else lookups.snippet_for(request, snippet_id)
+    return {**data, "snippet": snippet}
+
+
+def _snippets_for(user: User) -> list[CommentSnippet]:
+    """The snippets a comment form offers its writer (mentors keep snippets)."""
+    return list(selectors.snippet_list(mentor=user)) if user.is_mentor else []
+
+
 # --------------------------------------------------------------------------- review rounds
 
 
-def _round(request: HttpRequest, round_id: int) -> ReviewRound:
-    try:
-        return selectors.round_get(user=request_user(request), round_id=round_id)
-    except ReviewRound.DoesNotExist as exc:
-        raise Http404("No such review round") from exc
-
-
-@login_required
-def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
+def _round_page(
+    request: HttpRequest,
+    review_round: ReviewRound,
+    *,
+    path: str = "",
+    message_form: MessageForm | None = None,
+    comment_form: LineCommentForm | None = None,
+) -> HttpResponse:
     user = request_user(request)
-    review_round = _round(request, round_id)
-    page = selectors.round_page_get(
-        user=user, review_round=review_round, path=request.GET.get("file", "")
-    )
+    page = selectors.round_page_get(user=user, review_round=review_round, path=path)
     selected = page.selected
     capstone = review_round.capstone
     lines = []
@@ -182,6 +234,9 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
             content=selected.content,
             comments=[c for c in page.comments if c.file_id == selected.pk],
         )
+    can_comment = bool(page.is_reviewer and review_round.is_open and selected and selected.is_text)
+    if comment_form is None:
+        comment_form = LineCommentForm(initial={"line": request.GET.get("line")})
     context = {
         "round": review_round,
         "capstone": capstone,
@@ -195,17 +250,33 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         "comments": page.comments,
         "is_reviewer": page.is_reviewer,
         "is_learner": capstone.learner_id == user.pk,
-        "message_form": MessageForm(),
+        "can_comment": can_comment,
+        "pick": _pick_url(review_round, selected) if can_comment and selected else "",
+        "message_form": message_form or MessageForm(),
+        "comment_form": comment_form,
+        "snippets": _snippets_for(user) if can_comment else [],
         "decision_form": DecisionForm(track=capstone.track),
         "rubric": capstone.track.rubric,
     }
     return render(request, "mentors/round.html", context)
 
 
+def _pick_url(review_round: ReviewRound, selected: CapstoneFile) -> str:
+    """The round page at `selected` with a line to comment on (the line number follows)."""
+    return _back(review_round, selected.path) + "&line="
+
+
+@login_required
+def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
+    return _round_page(
+        request, lookups.round_for(request, round_id), path=request.GET.get("file", "")
+    )
+
+
 @login_required
 def round_checks(request: HttpRequest, round_id: int) -> HttpResponse:
     """The automated checks of a round, polled by the round page until they are final."""
-    review_round = _round(request, round_id)
+    review_round = lookups.round_for(request, round_id)
     check_run = getattr(review_round.version, "check_run", None)
     response = render(
         request, "mentors/_checks.html", {"round": review_round, "check_run": check_run}
@@ -260,55 +331,43 @@ def _back(
     return url
 
 
-def _refused(request: HttpRequest, exc: ApplicationError) -> None:
-    """A service said no: 403 to who may not act on the round at all, else a message."""
-    if exc.status == 403:
-        raise PermissionDenied(exc.message) from exc
-    messages.error(request, exc.message)
-
-
 @login_required
 @require_POST
 def round_comment(request: HttpRequest, round_id: int) -> HttpResponse:
-    review_round = _round(request, round_id)
+    review_round = lookups.round_for(request, round_id)
     form = LineCommentForm(request.POST)
+    author = request_user(request)
     path = request.POST.get("path", "")
-    if not form.is_valid():
-        messages.error(request, "Pick a line and write a comment.")
-        return redirect(_back(review_round, path))
-    try:
-        comment = services.round_comment_add(
-            review_round=review_round, author=request_user(request), **form.cleaned_data
-        )
-    except ApplicationError as exc:
-        _refused(request, exc)
-        return redirect(_back(review_round, path))
-    return redirect(_back(review_round, comment.file.path, comment.line))
+    return _posted(
+        form,
+        write=lambda data: services.round_comment_add(
+            review_round=review_round, author=author, **_comment_kwargs(request, data)
+        ),
+        done=lambda comment: _back(review_round, comment.file.path, comment.line),
+        page=lambda: _round_page(request, review_round, path=path, comment_form=form),
+    )
 
 
 @login_required
 @require_POST
 def round_message(request: HttpRequest, round_id: int) -> HttpResponse:
-    review_round = _round(request, round_id)
+    review_round = lookups.round_for(request, round_id)
     form = MessageForm(request.POST)
-    if form.is_valid():
-        try:
-            services.round_message_add(
-                review_round=review_round,
-                author=request_user(request),
-                body=form.cleaned_data["body"],
-            )
-        except ApplicationError as exc:
-            _refused(request, exc)
-    else:
-        messages.error(request, "Write a message (up to 4000 characters).")
-    return redirect(_back(review_round, anchor="messages"))
+    author = request_user(request)
+    return _posted(
+        form,
+        write=lambda data: services.round_message_add(
+            review_round=review_round, author=author, body=data["body"]
+        ),
+        done=lambda _message: _back(review_round, anchor="messages"),
+        page=lambda: _round_page(request, review_round, message_form=form),
+    )
 
 
 @login_required
 @require_POST
 def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
-    review_round = _round(request, round_id)
+    review_round = lookups.round_for(request, round_id)
     form = DecisionForm(request.POST, track=review_round.capstone.track)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -333,21 +392,12 @@ def round_decision(request: HttpRequest, round_id: int) -> HttpResponse:
 # --------------------------------------------------------------------------- feedback requests
 
 
-def _own_submission(request: HttpRequest, submission_id: int) -> Submission:
-    try:
-        return submission_selectors.submission_for_learner(
-            learner=request_user(request), submission_id=submission_id
-        )
-    except Submission.DoesNotExist as exc:
-        raise Http404("No such submission") from exc
-
-
 @login_required
 def feedback_ask(request: HttpRequest, submission_id: int) -> HttpResponse:
     """Ask the mentor about one of the learner's submissions (the result page posts here;
     a refusal shows this page with the message and the text kept)."""
     learner = request_user(request)
-    submission = _own_submission(request, submission_id)
+    submission = lookups.own_submission(request, submission_id)
     form = FeedbackAskForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -370,21 +420,14 @@ def feedback_ask(request: HttpRequest, submission_id: int) -> HttpResponse:
     return render(request, "mentors/feedback_ask.html", context, status=status)
 
 
-def _feedback_request(request: HttpRequest, request_id: int) -> FeedbackRequest:
-    try:
-        return selectors.feedback_request_get(user=request_user(request), request_id=request_id)
-    except FeedbackRequest.DoesNotExist as exc:
-        raise Http404("No such feedback request") from exc
-
-
 def _feedback_page(
     request: HttpRequest,
     feedback_request: FeedbackRequest,
     *,
     message_form: MessageForm | None = None,
     comment_form: LineCommentForm | None = None,
-    status: int = 200,
 ) -> HttpResponse:
+    user = request_user(request)
     files = list(feedback_request.submission.files.all())
     comments = list(feedback_request.comments.all())
     if comment_form is None:
@@ -394,6 +437,7 @@ def _feedback_page(
             initial={"file_id": picked.pk if picked else None, "line": request.GET.get("line")}
         )
     page_url = reverse("mentors:feedback", args=[feedback_request.pk])
+    can_write = feedback_request.is_writable
     context = {
         "feedback": feedback_request,
         "submission": feedback_request.submission,
@@ -410,71 +454,60 @@ def _feedback_page(
             }
             for f in files
         ],
+        "comment_files": files,
         "comments": comments,
-        "is_learner": feedback_request.learner_id == request_user(request).pk,
-        "can_write": feedback_request.is_writable,
+        "is_learner": feedback_request.learner_id == user.pk,
+        "can_write": can_write,
         "message_form": message_form or MessageForm(),
         "comment_form": comment_form,
+        "snippets": _snippets_for(user) if can_write else [],
     }
-    return render(request, "mentors/feedback.html", context, status=status)
-
-
-def _refused_in_form(form: forms.Form, exc: ApplicationError) -> None:
-    """A service said no: 403 to who may not write here at all, else the form shows why
-    (with what was typed)."""
-    if exc.status == 403:
-        raise PermissionDenied(exc.message) from exc
-    form.add_error(None, exc.message)
+    return render(request, "mentors/feedback.html", context)
 
 
 @login_required
 def feedback_detail(request: HttpRequest, request_id: int) -> HttpResponse:
-    return _feedback_page(request, _feedback_request(request, request_id))
+    return _feedback_page(request, lookups.feedback_request_for(request, request_id))
 
 
 @login_required
 @require_POST
 def feedback_message(request: HttpRequest, request_id: int) -> HttpResponse:
-    feedback_request = _feedback_request(request, request_id)
+    feedback_request = lookups.feedback_request_for(request, request_id)
     form = MessageForm(request.POST)
-    if form.is_valid():
-        try:
-            services.feedback_message_add(
-                feedback_request=feedback_request,
-                author=request_user(request),
-                body=form.cleaned_data["body"],
-            )
-        except ApplicationError as exc:
-            _refused_in_form(form, exc)
-        else:
-            return redirect(reverse("mentors:feedback", args=[request_id]) + "#messages")
-    return _feedback_page(request, feedback_request, message_form=form, status=400)
+    author = request_user(request)
+    return _posted(
+        form,
+        write=lambda data: services.feedback_message_add(
+            feedback_request=feedback_request, author=author, body=data["body"]
+        ),
+        done=lambda _message: reverse("mentors:feedback", args=[request_id]) + "#messages",
+        page=lambda: _feedback_page(request, feedback_request, message_form=form),
+    )
 
 
 @login_required
 @require_POST
 def feedback_comment(request: HttpRequest, request_id: int) -> HttpResponse:
-    feedback_request = _feedback_request(request, request_id)
+    feedback_request = lookups.feedback_request_for(request, request_id)
     form = LineCommentForm(request.POST)
-    if form.is_valid():
-        try:
-            comment = services.feedback_comment_add(
-                feedback_request=feedback_request,
-                author=request_user(request),
-                **form.cleaned_data,
-            )
-        except ApplicationError as exc:
-            _refused_in_form(form, exc)
-        else:
-            anchor = f"#F{comment.file_id}-L{comment.line}"
-            return redirect(reverse("mentors:feedback", args=[request_id]) + anchor)
-    return _feedback_page(request, feedback_request, comment_form=form, status=400)
+    author = request_user(request)
+    return _posted(
+        form,
+        write=lambda data: services.feedback_comment_add(
+            feedback_request=feedback_request, author=author, **_comment_kwargs(request, data)
+        ),
+        done=lambda comment: (
+            reverse("mentors:feedback", args=[request_id]) + f"#F{comment.file_id}-L{comment.line}"
+        ),
+        page=lambda: _feedback_page(request, feedback_request, comment_form=form),
+    )
 
 
 @login_required
 @require_POST
 def feedback_resolve(request: HttpRequest, request_id: int) -> HttpResponse:
-    feedback_request = _feedback_request(request, request_id)
+    feedback_request = lookups.feedback_request_for(request, request_id)
     try:
         services.feedback_request_resolve(
             feedback_request=feedback_request, by=request_user(request)
@@ -607,3 +640,95 @@ def mentee_submission(request: HttpRequest, learner_id: int, submission_id: int)
         "read_only": True,
     }
     return render(request, "mentors/mentee_submission.html", context)
+
+
+# --------------------------------------------------------------------------- comment snippets
+
+SNIPPETS_PAGE_SIZE = 20
+
+
+def _snippet_owner(request: HttpRequest) -> User:
+    user = request_user(request)
+    if not user.is_mentor:
+        raise PermissionDenied("Comment snippets are for mentors.")
+    return user
+
+
+def _snippet_list_page(
+    request: HttpRequest, *, form: SnippetForm | None = None, status: int = 200
+) -> HttpResponse:
+    mentor = _snippet_owner(request)
+    page = Paginator(selectors.snippet_list(mentor=mentor), SNIPPETS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page,
+        "form": form or SnippetForm(),
+        "snippet_max": settings.COMMENT_SNIPPETS_MAX,
+    }
+    return render(request, "mentors/snippets.html", context, status=status)
+
+
+def _snippet_saved(
+    request: HttpRequest, form: SnippetForm, save: Callable[[str, str], CommentSnippet]
+) -> bool:
+    """Whether a valid form was saved (`save(title, body)`); else the form says why."""
+    if not form.is_valid():
+        return False
+    try:
+        saved = save(form.cleaned_data["title"], form.cleaned_data["body"])
+    except ApplicationError as exc:
+        _refused_in_form(form, exc)
+        return False
+    messages.success(request, f"Snippet “{saved.title}” saved.")
+    return True
+
+
+@login_required
+def snippet_list(request: HttpRequest) -> HttpResponse:
+    """The mentor's snippets (paginated) with a form to add one."""
+    if request.method != "POST":
+        return _snippet_list_page(request)
+    mentor = _snippet_owner(request)
+    form = SnippetForm(request.POST)
+    if _snippet_saved(
+        request,
+        form,
+        lambda title, body: services.snippet_create(mentor=mentor, title=title, body=body),
+    ):
+        return redirect("mentors:snippets")
+    return _snippet_list_page(request, form=form, status=400)
+
+
+def _snippet(request: HttpRequest, snippet_id: int) -> CommentSnippet:
+    _snippet_owner(request)
+    return lookups.snippet_for(request, snippet_id)
+
+
+@login_required
+def snippet_edit(request: HttpRequest, snippet_id: int) -> HttpResponse:
+    snippet = _snippet(request, snippet_id)
+    form = SnippetForm(request.POST or None, initial={"title": snippet.title, "body": snippet.body})
+    if request.method == "POST":
+        if _snippet_saved(
+            request,
+            form,
+            lambda title, body: services.snippet_update(
+                snippet=snippet, mentor=request_user(request), title=title, body=body
+            ),
+        ):
+            return redirect("mentors:snippets")
+        status = 400
+    else:
+        status = 200
+    context = {"snippet": snippet, "form": form}
+    return render(request, "mentors/snippet_edit.html", context, status=status)
+
+
+@login_required
+@require_POST
+def snippet_delete(request: HttpRequest, snippet_id: int) -> HttpResponse:
+    snippet = _snippet(request, snippet_id)
+    services.snippet_delete(snippet=snippet, mentor=request_user(request))
+    messages.success(request, f"Snippet “{snippet.title}” deleted.")
+    return redirect("mentors:snippets")

@@ -130,11 +130,11 @@ def decided_capstone_round(mentor: User, learner: User, staff: User, *, after_ho
     `after_hours` hours after it was uploaded."""
     from mentors import selectors as mentor_selectors
     from mentors.models import ReviewRound
-    from mentors.tests.factories import decide, first_round
+    from mentors.tests.factories import decide, uploaded_round
 
     assignment = mentor_selectors.assignment_get_active(learner=learner)
     assert assignment is not None and assignment.mentor.user == mentor
-    review_round = first_round(learner, assignment.track, staff=staff)
+    review_round = uploaded_round(learner, assignment.track, staff=staff)
     review_round = decide(review_round, mentor, ReviewRound.Status.CHANGES_REQUESTED)
     ReviewRound.objects.filter(pk=review_round.pk).update(
         decided_at=review_round.created_at + datetime.timedelta(hours=after_hours, minutes=20)

@@ -18,7 +18,7 @@ from accounts.models import User
 from config import queueing
 from courses.models import Track
 from mentors.models import ReviewRound
-from mentors.tests.factories import first_round
+from mentors.tests.factories import uploaded_round
 from notifications.models import DeliveryStatus, Kind, Notification
 from submissions import services
 from submissions.models import Submission
@@ -32,7 +32,7 @@ TOKEN = "scrape-me-" + "x" * 20
 
 @pytest.fixture
 def waiting_round(mentor: User, learner: User, backend_track: Track, staff: User) -> ReviewRound:
-    return first_round(learner, backend_track, staff=staff)
+    return uploaded_round(learner, backend_track, staff=staff)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend  # type: ignore[import-untyped]
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -68,6 +68,24 @@ class UserListView(ListAPIView[_M]):
         if getattr(self, "swagger_fake_view", False):  # schema generation
             return self.model._default_manager.none()
         return self.list_for(request_user(self.request))
+
+
+class UserListCreateView(UserListView[_M]):
+    # A list (`list_for`) whose POST creates a row of it: the body as `InputSerializer`
+    # validates it goes to `create_for` (one service); 201 with the new row as
+    # `serializer_class` writes it. (No docstring: the schema describes the operations with
+    # UserListView's.)
+
+    InputSerializer: type[serializers.Serializer[Any]]
+
+    def create_for(self, user: User, data: dict[str, Any]) -> _M:
+        raise NotImplementedError
+
+    def post(self, request: Request) -> Response:
+        data = validated_input(self.InputSerializer, request)
+        created = self.create_for(request_user(request), data)
+        serializer_class = self.get_serializer_class()
+        return Response(serializer_class(created).data, status=status.HTTP_201_CREATED)
 
 
 class PlainRowsListView(UserListView[_M]):

@@ -370,6 +370,8 @@ CAPSTONE_DEFAULT_DAYS = env.int("CAPSTONE_DEFAULT_DAYS", default=21)
 CAPSTONE_CHECK_LEASE_SECONDS = env.int("CAPSTONE_CHECK_LEASE_SECONDS", default=360)
 # Feedback on exercises: open requests a learner may have with their mentor at once.
 FEEDBACK_REQUESTS_OPEN_MAX = env.int("FEEDBACK_REQUESTS_OPEN_MAX", default=3)
+# Comment snippets a mentor may keep (each body up to 4000 characters, like a comment).
+COMMENT_SNIPPETS_MAX = env.int("COMMENT_SNIPPETS_MAX", default=100)
 
 # How long a review round may wait for its decision, and a feedback request for its mentor's
 # first answer, before it is overdue (mentor home, staff turnaround) and the reminders

@@ -39,6 +39,12 @@ urlpatterns: list[URLPattern] = [
     path("mentor/feedback/", views.MentorFeedbackListView.as_view(), name="mentor-feedback"),
     path("mentor/mentees/", views.MenteeListView.as_view(), name="mentor-mentees"),
     path("mentor/queue/", views.ReviewQueueView.as_view(), name="mentor-queue"),
+    path("mentor/snippets/", views.SnippetListView.as_view(), name="mentor-snippets"),
+    path(
+        "mentor/snippets/<int:snippet_id>/",
+        views.SnippetDetailView.as_view(),
+        name="mentor-snippet-detail",
+    ),
     path(
         "certificates/<str:code>/",
         views.CertificateVerifyView.as_view(),

@@ -1,6 +1,6 @@
 """Capstone (start, upload a version, rounds, reviews, messages), mentor work (mentees, review
 queue, line comments, decisions), feedback requests on exercise submissions and public
-certificate verification. Views call
+certificate verification, and the mentor's comment snippets. Views call
 mentors.services/selectors only; who may see or do what is decided there and here:
 a learner sees their own rounds, a mentor their mentees', everyone else gets 404/403."""
 
@@ -27,17 +27,17 @@ from rest_framework.views import APIView
 from accounts.api.serializers import UserSummarySerializer
 from accounts.models import User
 from config.api.throttles import CertificateThrottle
-from config.api.views import UserListView, validated_input
+from config.api.views import UserListCreateView, UserListView, validated_input
 from config.requests import request_user
-from mentors import selectors, services
+from mentors import lookups, selectors, services
 from mentors.models import (
     Capstone,
     Certificate,
+    CommentSnippet,
     FeedbackRequest,
     MentorAssignment,
     ReviewRound,
 )
-from submissions import selectors as submission_selectors
 from submissions.models import Submission
 
 
@@ -200,13 +200,41 @@ def _my_capstone(request: Request) -> Capstone:
     return capstone
 
 
-def _round_for(
-    request: Request, round_id: int, get: Callable[..., ReviewRound] = selectors.round_get
-) -> ReviewRound:
-    try:
-        return get(user=request_user(request), round_id=round_id)
-    except ReviewRound.DoesNotExist as exc:
-        raise Http404("No such review round.") from exc
+class ThreadWriteView(APIView):
+    # POST a message or a line comment into a review round or a feedback request: the
+    # thread as the requester may see it (`load_thread`, a 404 otherwise), the body as
+    # `InputSerializer` validates it, then `write` (one service); 201 with what was written,
+    # as `OutputSerializer` writes it. (No docstring: it would describe every operation.)
+
+    InputSerializer: type[serializers.Serializer[Any]]
+    OutputSerializer: type[serializers.Serializer[Any]]
+    load_thread: Callable[[Request, int], Any]
+
+    def write(self, thread: Any, author: User, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def post(self, request: Request, **url_ids: int) -> Response:
+        (thread_id,) = url_ids.values()  # round_id or request_id
+        thread = type(self).load_thread(request, thread_id)
+        data = validated_input(self.InputSerializer, request)
+        written = self.write(thread, request_user(request), data)
+        return Response(self.OutputSerializer(written).data, status=status.HTTP_201_CREATED)
+
+
+class MessageInput(serializers.Serializer[Any]):
+    body = serializers.CharField(max_length=4000)
+
+    class Meta:
+        ref_name = "RoundMessageInput"
+
+
+class LineCommentInput(serializers.Serializer[Any]):
+    file_id = serializers.IntegerField(min_value=1)
+    line = serializers.IntegerField(min_value=1)
+    body = serializers.CharField(max_length=4000)
+
+    class Meta:
+        ref_name = "LineCommentInput"
 
 
 # --- Learner: capstone ------------------------------------------------------------------------
@@ -316,53 +344,35 @@ class RoundDetailView(APIView):
         ],
     )
     def get(self, request: Request, round_id: int) -> Response:
-        review_round = _round_for(request, round_id, get=selectors.round_detail_get)
+        review_round = lookups.round_for(request, round_id, detail=True)
         return Response(RoundDetailSerializer(review_round).data)
 
 
-class RoundMessageView(APIView):
-    class InputSerializer(serializers.Serializer[Any]):
-        body = serializers.CharField(max_length=4000)
-
-        class Meta:
-            ref_name = "RoundMessageInput"
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="rounds_messages_create",
         summary="Write in the round's conversation (the learner or their reviewer)",
-        request=InputSerializer,
+        request=MessageInput,
         responses={201: MessageSerializer},
         examples=[
             OpenApiExample("message", value={"body": "Thanks, fixed in v2."}, request_only=True)
         ],
     )
-    def post(self, request: Request, round_id: int) -> Response:
-        review_round = _round_for(request, round_id)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        message = services.round_message_add(
-            review_round=review_round,
-            author=request_user(request),
-            body=serializer.validated_data["body"],
-        )
-        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
+)
+class RoundMessageView(ThreadWriteView):
+    InputSerializer = MessageInput
+    OutputSerializer = MessageSerializer
+    load_thread = staticmethod(lookups.round_for)
+
+    def write(self, thread: ReviewRound, author: User, data: dict[str, Any]) -> Any:
+        return services.round_message_add(review_round=thread, author=author, body=data["body"])
 
 
-class RoundCommentView(APIView):
-    permission_classes = [IsMentorOrStaff]
-
-    class InputSerializer(serializers.Serializer[Any]):
-        file_id = serializers.IntegerField(min_value=1)
-        line = serializers.IntegerField(min_value=1)
-        body = serializers.CharField(max_length=4000)
-
-        class Meta:
-            ref_name = "LineCommentInput"
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="rounds_comments_create",
         summary="Mentor: comment on a line of a file of the round's version",
-        request=InputSerializer,
+        request=LineCommentInput,
         responses={201: CommentSerializer},
         examples=[
             OpenApiExample(
@@ -372,14 +382,15 @@ class RoundCommentView(APIView):
             )
         ],
     )
-    def post(self, request: Request, round_id: int) -> Response:
-        review_round = _round_for(request, round_id)
-        serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        comment = services.round_comment_add(
-            review_round=review_round, author=request_user(request), **serializer.validated_data
-        )
-        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+)
+class RoundCommentView(ThreadWriteView):
+    permission_classes = [IsMentorOrStaff]
+    InputSerializer = LineCommentInput
+    OutputSerializer = CommentSerializer
+    load_thread = staticmethod(lookups.round_for)
+
+    def write(self, thread: ReviewRound, author: User, data: dict[str, Any]) -> Any:
+        return services.round_comment_add(review_round=thread, author=author, **data)
 
 
 class RoundDecisionView(APIView):
@@ -428,7 +439,7 @@ class RoundDecisionView(APIView):
         ],
     )
     def post(self, request: Request, round_id: int) -> Response:
-        review_round = _round_for(request, round_id)
+        review_round = lookups.round_for(request, round_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -564,13 +575,6 @@ MESSAGE_EXAMPLE = {
 }
 
 
-def _feedback_for(request: Request, request_id: int) -> FeedbackRequest:
-    try:
-        return selectors.feedback_request_get(user=request_user(request), request_id=request_id)
-    except FeedbackRequest.DoesNotExist as exc:
-        raise Http404("No such feedback request.") from exc
-
-
 class FeedbackCreateInput(serializers.Serializer[Any]):
     submission_id = serializers.IntegerField(min_value=1)
     body = serializers.CharField(max_length=4000, help_text="What the mentor should look at.")
@@ -604,7 +608,7 @@ class FeedbackCreateInput(serializers.Serializer[Any]):
         ],
     ),
 )
-class FeedbackListView(UserListView[FeedbackRequest]):
+class FeedbackListView(UserListCreateView[FeedbackRequest]):
     model = FeedbackRequest
     serializer_class = FeedbackRequestSerializer
     InputSerializer = FeedbackCreateInput
@@ -612,19 +616,11 @@ class FeedbackListView(UserListView[FeedbackRequest]):
     def list_for(self, user: User) -> QuerySet[FeedbackRequest]:
         return selectors.feedback_request_list_for_learner(learner=user)
 
-    def post(self, request: Request) -> Response:
-        data = validated_input(self.InputSerializer, request)
-        learner = request_user(request)
-        try:
-            submission = submission_selectors.submission_for_learner(
-                learner=learner, submission_id=data["submission_id"]
-            )
-        except Submission.DoesNotExist as exc:
-            raise Http404("No such submission.") from exc
-        created = services.feedback_request_create(
-            learner=learner, submission=submission, body=data["body"]
+    def create_for(self, user: User, data: dict[str, Any]) -> FeedbackRequest:
+        submission = lookups.own_submission(self.request, data["submission_id"])
+        return services.feedback_request_create(
+            learner=user, submission=submission, body=data["body"]
         )
-        return Response(FeedbackRequestSerializer(created).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema_view(
@@ -670,37 +666,38 @@ class FeedbackDetailView(APIView):
         ],
     )
     def get(self, request: Request, request_id: int) -> Response:
-        return Response(FeedbackRequestDetailSerializer(_feedback_for(request, request_id)).data)
+        return Response(
+            FeedbackRequestDetailSerializer(lookups.feedback_request_for(request, request_id)).data
+        )
 
 
-class FeedbackMessageView(APIView):
-    InputSerializer = RoundMessageView.InputSerializer
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="feedback_messages_create",
         summary="Write in a feedback request's thread (the other side is notified)",
-        request=RoundMessageView.InputSerializer,
+        request=MessageInput,
         responses={201: MessageSerializer},
         examples=[
             OpenApiExample("message", value={"body": "Thanks, that was it."}, request_only=True)
         ],
     )
-    def post(self, request: Request, request_id: int) -> Response:
-        feedback_request = _feedback_for(request, request_id)
-        data = validated_input(self.InputSerializer, request)
-        message = services.feedback_message_add(
-            feedback_request=feedback_request, author=request_user(request), body=data["body"]
+)
+class FeedbackMessageView(ThreadWriteView):
+    InputSerializer = MessageInput
+    OutputSerializer = MessageSerializer
+    load_thread = staticmethod(lookups.feedback_request_for)
+
+    def write(self, thread: FeedbackRequest, author: User, data: dict[str, Any]) -> Any:
+        return services.feedback_message_add(
+            feedback_request=thread, author=author, body=data["body"]
         )
-        return Response(MessageSerializer(message).data, status=status.HTTP_201_CREATED)
 
 
-class FeedbackCommentView(APIView):
-    InputSerializer = RoundCommentView.InputSerializer
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="feedback_comments_create",
         summary="Comment on a line of a submitted file (the other side is notified)",
-        request=RoundCommentView.InputSerializer,
+        request=LineCommentInput,
         responses={201: CommentSerializer},
         examples=[
             OpenApiExample(
@@ -710,13 +707,14 @@ class FeedbackCommentView(APIView):
             )
         ],
     )
-    def post(self, request: Request, request_id: int) -> Response:
-        feedback_request = _feedback_for(request, request_id)
-        data = validated_input(self.InputSerializer, request)
-        comment = services.feedback_comment_add(
-            feedback_request=feedback_request, author=request_user(request), **data
-        )
-        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+)
+class FeedbackCommentView(ThreadWriteView):
+    InputSerializer = LineCommentInput
+    OutputSerializer = CommentSerializer
+    load_thread = staticmethod(lookups.feedback_request_for)
+
+    def write(self, thread: FeedbackRequest, author: User, data: dict[str, Any]) -> Any:
+        return services.feedback_comment_add(feedback_request=thread, author=author, **data)
 
 
 class FeedbackResolveView(APIView):
@@ -739,9 +737,123 @@ class FeedbackResolveView(APIView):
     )
     def post(self, request: Request, request_id: int) -> Response:
         resolved = services.feedback_request_resolve(
-            feedback_request=_feedback_for(request, request_id), by=request_user(request)
+            feedback_request=lookups.feedback_request_for(request, request_id),
+            by=request_user(request),
         )
         return Response(FeedbackRequestSerializer(resolved).data)
+
+
+# --- Mentor: comment snippets -----------------------------------------------------------------
+
+
+class SnippetSerializer(serializers.Serializer[CommentSnippet]):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    use_count = serializers.IntegerField(help_text="Comments this snippet filled in.")
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    class Meta:
+        ref_name = "CommentSnippet"
+
+
+class SnippetInput(serializers.Serializer[Any]):
+    title = serializers.CharField(max_length=80)
+    body = serializers.CharField(max_length=4000)
+
+    class Meta:
+        ref_name = "CommentSnippetInput"
+
+
+SNIPPET_EXAMPLE = {
+    "id": 14,
+    "title": "Name after the domain",
+    "body": "Name this after what it holds in the domain, not its type.",
+    "use_count": 3,
+    "created_at": "2025-03-01T09:00:00Z",
+    "updated_at": "2025-03-02T09:00:00Z",
+}
+SNIPPET_INPUT_EXAMPLE = OpenApiExample(
+    "snippet",
+    value={"title": SNIPPET_EXAMPLE["title"], "body": SNIPPET_EXAMPLE["body"]},
+    request_only=True,
+)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Mentor: your comment snippets, by title",
+        examples=[OpenApiExample("snippets", value=SNIPPET_EXAMPLE, response_only=True)],
+    ),
+    post=extend_schema(
+        operation_id="mentor_snippets_create",
+        summary="Mentor: save a comment snippet",
+        description=(
+            "Titles are unique per mentor (400 if taken); at most COMMENT_SNIPPETS_MAX "
+            "snippets (409 beyond)."
+        ),
+        request=SnippetInput,
+        responses={201: SnippetSerializer},
+        examples=[
+            SNIPPET_INPUT_EXAMPLE,
+            OpenApiExample("created", value=SNIPPET_EXAMPLE, response_only=True),
+        ],
+    ),
+)
+class SnippetListView(UserListCreateView[CommentSnippet]):
+    permission_classes = [IsMentorOrStaff]
+    model = CommentSnippet
+    serializer_class = SnippetSerializer
+    InputSerializer = SnippetInput
+
+    def list_for(self, user: User) -> QuerySet[CommentSnippet]:
+        return selectors.snippet_list(mentor=user)
+
+    def create_for(self, user: User, data: dict[str, Any]) -> CommentSnippet:
+        return services.snippet_create(mentor=user, **data)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Mentor: one of your comment snippets (another mentor's is a 404)",
+        responses=SnippetSerializer,
+        examples=[OpenApiExample("snippet", value=SNIPPET_EXAMPLE, response_only=True)],
+    ),
+    put=extend_schema(
+        operation_id="mentor_snippets_update",
+        summary="Mentor: change a snippet's title and text (its use count is kept)",
+        request=SnippetInput,
+        responses=SnippetSerializer,
+        examples=[
+            SNIPPET_INPUT_EXAMPLE,
+            OpenApiExample("updated", value=SNIPPET_EXAMPLE, response_only=True),
+        ],
+    ),
+    delete=extend_schema(
+        operation_id="mentor_snippets_destroy",
+        summary="Mentor: delete a snippet (comments it filled in keep their text)",
+        request=None,
+        responses={204: None},
+    ),
+)
+class SnippetDetailView(APIView):
+    permission_classes = [IsMentorOrStaff]
+    InputSerializer = SnippetInput
+
+    def get(self, request: Request, snippet_id: int) -> Response:
+        return Response(SnippetSerializer(lookups.snippet_for(request, snippet_id)).data)
+
+    def put(self, request: Request, snippet_id: int) -> Response:
+        snippet = lookups.snippet_for(request, snippet_id)
+        data = validated_input(self.InputSerializer, request)
+        updated = services.snippet_update(snippet=snippet, mentor=request_user(request), **data)
+        return Response(SnippetSerializer(updated).data)
+
+    def delete(self, request: Request, snippet_id: int) -> Response:
+        snippet = lookups.snippet_for(request, snippet_id)
+        services.snippet_delete(snippet=snippet, mentor=request_user(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- Public -----------------------------------------------------------------------------------

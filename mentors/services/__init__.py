@@ -1,5 +1,5 @@
 """Writes of the mentors app, one module per job: assignment, capstones, check runs, reviews,
-feedback requests, certificates, portfolio. Callers import the package
+feedback requests, comment snippets, certificates, portfolio. Callers import the package
 (`from mentors import services`).
 
 Every function is one use case, keyword-only and typed; each owns its transaction. State
@@ -30,6 +30,12 @@ from mentors.services.feedback import (
 )
 from mentors.services.portfolio import portfolio_update
 from mentors.services.reviews import round_comment_add, round_decide, round_message_add
+from mentors.services.snippets import (
+    snippet_comment_text,
+    snippet_create,
+    snippet_delete,
+    snippet_update,
+)
 
 __all__ = [
     "assignment_end",
@@ -51,6 +57,10 @@ __all__ = [
     "round_comment_add",
     "round_decide",
     "round_message_add",
+    "snippet_comment_text",
+    "snippet_create",
+    "snippet_delete",
+    "snippet_update",
     "waiting_learners_assign",
     "waiting_learners_assign_later",
 ]

@@ -18,12 +18,14 @@ from accounts.models import User
 from mentors import notify, selectors
 from mentors.errors import FeedbackError, FeedbackLimitError, PermissionDeniedError
 from mentors.models import (
+    CommentSnippet,
     FeedbackComment,
     FeedbackMessage,
     FeedbackRequest,
     MentorAssignment,
     line_count,
 )
+from mentors.services import snippets
 from submissions.models import Submission, SubmissionFile
 
 logger = logging.getLogger("apprentice.mentors")
@@ -101,12 +103,22 @@ def _lock_writable(*, feedback_request: FeedbackRequest, author: User) -> Feedba
     return locked
 
 
-def _note_response(*, feedback_request: FeedbackRequest, author: User) -> None:
-    """The mentor's first message or comment starts the clock of time to first response."""
+def _replied(
+    *, feedback_request: FeedbackRequest, author: User, dedupe_key: str, what: str, text: str
+) -> None:
+    """After a new message or line comment: the mentor's first one starts the clock of time
+    to first response, and the other side is told (once per item: `dedupe_key`)."""
     if author.pk == feedback_request.mentor_id:
         FeedbackRequest.objects.filter(
             pk=feedback_request.pk, first_response_at__isnull=True
         ).update(first_response_at=timezone.now())
+    notify.feedback_reply(
+        feedback_request=feedback_request,
+        author=author,
+        dedupe_key=dedupe_key,
+        what=what,
+        text=text,
+    )
 
 
 @transaction.atomic
@@ -118,43 +130,47 @@ def feedback_message_add(
     text = _text(body, missing="Write a message.")
     locked = _lock_writable(feedback_request=feedback_request, author=author)
     message = FeedbackMessage.objects.create(feedback_request=locked, author=author, body=text)
-    _note_response(feedback_request=locked, author=author)
-    notify.feedback_reply(
-        feedback_request=locked,
-        author=author,
-        dedupe_key=f"feedback-message:{message.pk}",
-        what="replied",
-        text=text,
-    )
+    key = f"feedback-message:{message.pk}"
+    _replied(feedback_request=locked, author=author, dedupe_key=key, what="replied", text=text)
     return message
 
 
-@transaction.atomic
-def feedback_comment_add(
-    *, feedback_request: FeedbackRequest, author: User, file_id: int, line: int, body: str
-) -> FeedbackComment:
-    """A comment on one line of one file of the request's submission, from either side;
-    the other side is told."""
-    text = _text(body, missing="Write a comment.")
-    locked = _lock_writable(feedback_request=feedback_request, author=author)
+def _submitted_line(
+    *, feedback_request: FeedbackRequest, file_id: int, line: int
+) -> SubmissionFile:
+    """The file of the request's submission with that id, if it has that line."""
     submitted = SubmissionFile.objects.filter(
-        pk=file_id, submission_id=locked.submission_id
+        pk=file_id, submission_id=feedback_request.submission_id
     ).first()
     if submitted is None:
         raise FeedbackError("That file is not part of this submission.")
     if not 1 <= line <= max(line_count(submitted.content), 1):
         raise FeedbackError(f"{submitted.path} has no line {line}.")
+    return submitted
+
+
+@transaction.atomic
+def feedback_comment_add(
+    *,
+    feedback_request: FeedbackRequest,
+    author: User,
+    file_id: int,
+    line: int,
+    body: str,
+    snippet: CommentSnippet | None = None,
+) -> FeedbackComment:
+    """A comment on one line of one file of the request's submission, from either side
+    (with no text typed, the text of the author's `snippet`); the other side is told."""
+    typed = snippets.snippet_comment_text(author=author, body=body, snippet=snippet)
+    text = _text(typed, missing="Write a comment.")
+    locked = _lock_writable(feedback_request=feedback_request, author=author)
+    submitted = _submitted_line(feedback_request=locked, file_id=file_id, line=line)
     comment = FeedbackComment.objects.create(
         feedback_request=locked, file=submitted, line=line, author=author, body=text
     )
-    _note_response(feedback_request=locked, author=author)
-    notify.feedback_reply(
-        feedback_request=locked,
-        author=author,
-        dedupe_key=f"feedback-comment:{comment.pk}",
-        what=f"commented on {submitted.path}:{line}",
-        text=text,
-    )
+    what = f"commented on {submitted.path}:{line}"
+    key = f"feedback-comment:{comment.pk}"
+    _replied(feedback_request=locked, author=author, dedupe_key=key, what=what, text=text)
     return comment
 
 

@@ -14,12 +14,13 @@ from mentors.errors import PermissionDeniedError, ReviewError
 from mentors.models import (
     Capstone,
     CapstoneFile,
+    CommentSnippet,
     LineComment,
     ReviewRound,
     RoundMessage,
     RubricScore,
 )
-from mentors.services import assignment, certificates
+from mentors.services import assignment, certificates, snippets
 
 logger = logging.getLogger("apprentice.mentors")
 
@@ -36,12 +37,19 @@ def _require_open(review_round: ReviewRound) -> None:
 
 @transaction.atomic
 def round_comment_add(
-    *, review_round: ReviewRound, author: User, file_id: int, line: int, body: str
+    *,
+    review_round: ReviewRound,
+    author: User,
+    file_id: int,
+    line: int,
+    body: str,
+    snippet: CommentSnippet | None = None,
 ) -> LineComment:
-    """A reviewer's comment on one line of one file of the round's version."""
+    """A reviewer's comment on one line of one file of the round's version (with no text
+    typed, the text of the reviewer's `snippet`)."""
     _require_reviewer(user=author, review_round=review_round)
     _require_open(review_round)
-    body = body.strip()
+    body = snippets.snippet_comment_text(author=author, body=body, snippet=snippet)
     if not body:
         raise ReviewError("Write a comment.")
     capstone_file = CapstoneFile.objects.filter(

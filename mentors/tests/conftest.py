@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from accounts.models import User
 from courses.models import Track
 from mentors import selectors
 from mentors.models import ReviewRound
-from mentors.tests.factories import first_round
+from mentors.tests.factories import ask_for_feedback, failing_submission, uploaded_round
+from submissions.models import Submission
 
 
 @pytest.fixture
 def review_round(mentor: User, learner: User, backend_track: Track, staff: User) -> ReviewRound:
     """The learner's first version, uploaded and waiting for their (automatic) mentor."""
     assert selectors.assignment_get_active(learner=learner) is not None
-    return first_round(learner, backend_track, staff=staff)
+    return uploaded_round(learner, backend_track, staff=staff)
 
 
 @pytest.fixture
@@ -24,3 +27,12 @@ def mentee(mentor: User, learner: User) -> User:
     assignment = selectors.assignment_get_active(learner=learner)
     assert assignment is not None and assignment.mentor.user == mentor
     return learner
+
+
+@pytest.fixture
+def submission_over_the_limit(mentee: User, settings: Any) -> Submission:
+    """A new graded submission of the mentee, who already has as many open feedback
+    requests as allowed (FEEDBACK_REQUESTS_OPEN_MAX is 1 here)."""
+    settings.FEEDBACK_REQUESTS_OPEN_MAX = 1
+    ask_for_feedback(mentee)
+    return failing_submission(mentee)

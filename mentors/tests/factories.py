@@ -17,7 +17,7 @@ from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Track
 from mentors import selectors, services
-from mentors.models import Capstone, FeedbackRequest, MentorProfile, ReviewRound
+from mentors.models import Capstone, CapstoneVersion, FeedbackRequest, MentorProfile, ReviewRound
 from submissions.models import Submission
 from submissions.services import IncomingFile
 from submissions.tests.factories import GradedSubmissionFactory
@@ -109,12 +109,15 @@ def started_capstone(learner: User, track: Track, *, staff: User) -> Capstone:
     return services.capstone_start(learner=learner)
 
 
-def first_round(learner: User, track: Track, *, staff: User) -> ReviewRound:
-    """The learner's capstone started (`started_capstone`) and its first version uploaded:
-    round 1, waiting for the learner's mentor (its checks queued, not run)."""
+def upload_project(learner: User) -> CapstoneVersion:
+    """The learner uploads PROJECT as the next version of their started capstone."""
+    return services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
+
+
+def uploaded_round(learner: User, track: Track, *, staff: User) -> ReviewRound:
+    """A started capstone with PROJECT uploaded: its first round, waiting for review."""
     started_capstone(learner, track, staff=staff)
-    version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
-    return version.review_round
+    return upload_project(learner).review_round
 
 
 def finish_phase_three(learner: User, *, skip_lessons: int = 0, skip_exercises: int = 0) -> None:
@@ -168,6 +171,13 @@ FEEDBACK_FILES = [
     ),
     IncomingFile("notes.md", "Kelvin is next.\n"),
 ]
+
+
+def add_snippets(mentor: User, count: int) -> None:
+    """`count` more comment snippets of the mentor (titles "snippet N", after those it has)."""
+    start = mentor.comment_snippets.count()
+    for number in range(start, start + count):
+        services.snippet_create(mentor=mentor, title=f"snippet {number:03}", body="Some text.")
 
 
 def failing_submission(learner: User) -> Submission:

@@ -1,15 +1,18 @@
-"""The assign/reassign page shows each learner's current mentor and every mentor's load."""
+"""The assign/reassign page shows each learner's current mentor and every mentor's load;
+staff read rounds, feedback requests and snippets but do not add them."""
 
 from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
+from accounts.models import User
 from courses import services as course_services
 from courses.models import Track
-from mentors import selectors
-from mentors.models import MentorAssignment
-from mentors.tests.factories import make_learner, make_mentor
+from mentors import selectors, services
+from mentors.models import MentorAssignment, ReviewRound
+from mentors.tests.factories import ask_for_feedback, make_learner, make_mentor
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +47,24 @@ def test_the_reassign_page_shows_the_current_mentor_and_each_mentors_load(
     assert f"<td>{second_load} / 7</td>" in load
     # The mentor choices say the load too.
     assert f"m2@example.com — {second_load}/7 mentees" in html
+
+
+def test_staff_read_rounds_feedback_and_snippets_but_add_none(
+    staff_client: Client, mentor: User, review_round: ReviewRound
+) -> None:
+    snippet = services.snippet_create(mentor=mentor, title="Naming", body="Name it well.")
+    feedback = ask_for_feedback(review_round.capstone.learner)
+    for model, pk in (
+        ("reviewround", review_round.pk),
+        ("feedbackrequest", feedback.pk),
+        ("commentsnippet", snippet.pk),
+    ):
+        listing = staff_client.get(reverse(f"admin:mentors_{model}_changelist"))
+        assert listing.status_code == 200, model
+        change = staff_client.get(reverse(f"admin:mentors_{model}_change", args=[pk]))
+        assert change.status_code == 200 and 'name="body"' not in change.content.decode(), model
+        assert staff_client.get(reverse(f"admin:mentors_{model}_add")).status_code == 403, model
+    assert (
+        "Waiting / waited"
+        in staff_client.get(reverse("admin:mentors_feedbackrequest_changelist")).content.decode()
+    )

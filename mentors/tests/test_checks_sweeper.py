@@ -9,7 +9,7 @@ from accounts.models import User
 from courses.models import Track
 from mentors import services
 from mentors.models import CheckRun
-from mentors.tests.factories import PROJECT, make_learner, started_capstone, upload, zip_bytes
+from mentors.tests.factories import make_learner, uploaded_round
 
 
 def _uploaded_run(track: Track, staff: User) -> CheckRun:
@@ -17,9 +17,7 @@ def _uploaded_run(track: Track, staff: User) -> CheckRun:
     from courses import services as course_services
 
     course_services.enrollment_create(learner=learner, track=track)
-    started_capstone(learner, track, staff=staff)
-    version = services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
-    return CheckRun.objects.get(version=version)
+    return CheckRun.objects.get(version=uploaded_round(learner, track, staff=staff).version)
 
 
 def test_a_check_run_whose_message_was_lost_is_published_again(

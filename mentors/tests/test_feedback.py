@@ -306,14 +306,10 @@ def test_the_result_page_offers_the_ask_form_and_posting_it_opens_the_request(
 
 
 def test_a_refused_question_is_shown_again_with_the_reason_and_the_text(
-    mentee: User, learner_client: Client, settings: Any
+    submission_over_the_limit: Submission, learner_client: Client
 ) -> None:
-    settings.FEEDBACK_REQUESTS_OPEN_MAX = 1
-    ask_for_feedback(mentee)
-    submission = failing_submission(mentee)
-    response = learner_client.post(
-        reverse("mentors:feedback_ask", args=[submission.pk]), {"body": "My careful question"}
-    )
+    url = reverse("mentors:feedback_ask", args=[submission_over_the_limit.pk])
+    response = learner_client.post(url, {"body": "My careful question"})
     assert response.status_code == 400
     body = response.content.decode()
     assert "mark one resolved" in body

@@ -22,15 +22,7 @@ from courses import services as course_services
 from courses.models import Enrollment, Track
 from mentors import selectors, services
 from mentors.models import MentorProfile, ReviewRound
-from mentors.tests.factories import (
-    PROJECT,
-    client_for,
-    make_learner,
-    make_mentor,
-    started_capstone,
-    upload,
-    zip_bytes,
-)
+from mentors.tests.factories import client_for, make_learner, make_mentor, uploaded_round
 from notifications import selectors as notification_selectors
 from notifications import services as notification_services
 from submissions.models import Submission
@@ -250,9 +242,7 @@ def test_a_review_that_has_waited_exactly_the_sla_is_overdue_as_the_escalation_s
 @pytest.fixture
 def review_round(mentor_user: User, mentee: User, backend_track: Track, staff: User) -> ReviewRound:
     """The mentee's first capstone version, waiting for review by `mentor_user`."""
-    started_capstone(mentee, backend_track, staff=staff)
-    version = services.capstone_upload(learner=mentee, upload=upload(zip_bytes(PROJECT)))
-    return version.review_round
+    return uploaded_round(mentee, backend_track, staff=staff)
 
 
 def test_another_mentors_reviews_and_mentees_are_not_on_the_home(

@@ -17,7 +17,13 @@ from courses.models import Track
 from mentors import selectors, services
 from mentors.models import FeedbackRequest, LineComment, ReviewRound, RoundMessage
 from mentors.templatetags.durations import duration
-from mentors.tests.factories import ask_for_feedback, decide, first_round, make_learner, make_mentor
+from mentors.tests.factories import (
+    ask_for_feedback,
+    decide,
+    make_learner,
+    make_mentor,
+    uploaded_round,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +39,7 @@ def enrolled(email: str, track: Track) -> User:
 
 def waiting_round(learner: User, track: Track, staff: User, *, hours_ago: float) -> ReviewRound:
     """The learner's first round, uploaded `hours_ago` hours before NOW."""
-    review_round = first_round(learner, track, staff=staff)
+    review_round = uploaded_round(learner, track, staff=staff)
     ReviewRound.objects.filter(pk=review_round.pk).update(
         created_at=NOW - datetime.timedelta(hours=hours_ago)
     )

@@ -15,15 +15,13 @@ from courses.models import Track
 from mentors import errors, selectors, services
 from mentors.models import Capstone, ReviewRound
 from mentors.tests.factories import (
-    PROJECT,
     client_for,
     decide,
     finish_phase_three,
     make_learner,
     make_mentor,
-    started_capstone,
-    upload,
-    zip_bytes,
+    upload_project,
+    uploaded_round,
 )
 
 pytestmark = pytest.mark.django_db
@@ -132,7 +130,7 @@ def test_finishing_phase_three_unlocks_the_capstone(learner: User, learner_clien
 def test_only_one_version_waits_for_review_at_a_time(review_round: ReviewRound) -> None:
     learner = review_round.capstone.learner
     with pytest.raises(errors.CapstoneError, match="waiting for review"):
-        services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
+        upload_project(learner)
 
 
 def test_approval_needs_every_rubric_criterion_and_cannot_happen_twice(
@@ -162,8 +160,7 @@ def test_the_queue_lists_oldest_first_in_a_bounded_number_of_queries(
     for i in range(5):  # the mentor fixture takes five mentees
         learner = make_learner(f"q{i}@example.com")
         course_services.enrollment_create(learner=learner, track=backend_track)
-        started_capstone(learner, backend_track, staff=staff)
-        services.capstone_upload(learner=learner, upload=upload(zip_bytes(PROJECT)))
+        uploaded_round(learner, backend_track, staff=staff)
     client = client_for(mentor)
     with django_assert_max_num_queries(8):
         response = client.get(reverse("mentors:queue"))

@@ -14,7 +14,7 @@ from accounts.models import User
 from courses.models import Track
 from mentors import services as mentor_services
 from mentors.models import FeedbackRequest, ReviewRound
-from mentors.tests.factories import ask_for_feedback, first_round, make_mentor
+from mentors.tests.factories import ask_for_feedback, make_mentor, uploaded_round
 from notifications import planning, tasks
 from notifications.models import Kind, Notification
 
@@ -37,7 +37,7 @@ def plan(*, hours_later: float) -> planning.PlanReport:
 
 @pytest.fixture
 def review_round(mentor: User, learner: User, backend_track: Track, staff: User) -> ReviewRound:
-    return first_round(learner, backend_track, staff=staff)
+    return uploaded_round(learner, backend_track, staff=staff)
 
 
 @pytest.fixture

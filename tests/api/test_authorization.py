@@ -96,6 +96,10 @@ CASES: dict[str, Case] = {
     "mentor-feedback": Case(role_only=True),
     "mentor-mentees": Case(role_only=True),
     "mentor-queue": Case(role_only=True),
+    "mentor-snippets": Case(role_only=True),
+    "mentor-snippet-detail": Case(
+        role_only=True, kwargs=lambda c: {"snippet_id": c.extra["snippet"].pk}
+    ),
     "certificate-verify": Case(public=True, kwargs=lambda c: {"code": c.extra["certificate"]}),
 }
 # The catch-all answering 404 problems for unknown addresses: nothing to authorize.
@@ -162,6 +166,7 @@ def ctx(
         scores={str(c["slug"]): int(c["max_score"]) for c in backend_track.rubric},
     )
     certificate = learner.certificates.get().code
+    snippet = mentor_services.snippet_create(mentor=mentor, title="Names", body="Name it well.")
 
     notification = notification_create(
         recipient=learner, kind="announcement", dedupe_key="authz", title="Hello Ada", body=""
@@ -176,6 +181,7 @@ def ctx(
             "round": review_round,
             "certificate": certificate,
             "feedback": feedback,
+            "snippet": snippet,
         },
     )
 
@@ -215,7 +221,13 @@ def test_an_outsider_never_reaches_the_learners_data(ctx, api_outsider, api_lear
         case = CASES[route.name]
         if case.public:
             continue
-        if case.kwargs is not None:
+        if case.role_only:
+            url = url_for(route, case.kwargs(ctx) if case.kwargs else {})
+            for method in route.allowed_methods():
+                status = call(api_outsider, method, url).status_code
+                if status not in (403, 404):
+                    failures.append(f"learner {method.upper()} {url} (role only): {status}")
+        elif case.kwargs is not None:
             url = url_for(route, case.kwargs(ctx))
             for method in route.allowed_methods():
                 # The learner can reach it (so the ids are real) …
@@ -234,12 +246,6 @@ def test_an_outsider_never_reaches_the_learners_data(ctx, api_outsider, api_lear
                 leaked = [m for m in ctx.markers if m in body]
                 if leaked:
                     failures.append(f"outsider GET {url} shows the learner's {leaked}")
-        elif case.role_only:
-            url = url_for(route, case.kwargs(ctx) if case.kwargs else {})
-            for method in route.allowed_methods():
-                status = call(api_outsider, method, url).status_code
-                if status not in (403, 404):
-                    failures.append(f"learner {method.upper()} {url} (role only): {status}")
         else:
             failures.append(f"case for {route.name} checks nothing")
     assert not failures, "\n".join(failures)

@@ -11,6 +11,7 @@ import pytest
 
 from accounts.models import User
 from courses.models import Exercise, ExerciseFile
+from mentors import services as mentor_services
 from submissions.models import Draft, Submission
 from tests.browser.conftest import DESKTOP, METRICS, PHONE, open_pages, run_tasks
 
@@ -215,6 +216,9 @@ def test_a_mentor_reviews_a_capstone_at_desktop_and_phone_widths(
     from accounts.services import _demo_capstone
 
     _demo_capstone(learner=learner, staff=staff)
+    snippet = mentor_services.snippet_create(
+        mentor=mentor, title="How to run", body="Say how to run it in one line at the top."
+    )
     for viewport in (PHONE, DESKTOP):
         pages = open_pages(browser, live_server.url, viewport, f"mentor-{viewport['width']}")
         page = pages.page
@@ -243,8 +247,10 @@ def test_a_mentor_reviews_a_capstone_at_desktop_and_phone_widths(
             pages.context.close()
             continue
         pages.check("round-desktop")
-        page.fill("#id_line", "1")
-        page.fill("#id_comment_body", "Say how to run it in one line at the top.")
+        page.click("a[data-line-pick='1']")  # fills the comment form in place
+        assert page.input_value("#id_comment_line") == "1"
+        page.select_option("#id_comment_snippet", label="How to run")  # its text into the box
+        assert page.input_value("#id_comment_body") == snippet.body
         page.click("form.comment-form button")
         page.wait_for_selector(".line-comment")
         for field in page.locator("input[name^=score_]").all():
@@ -255,6 +261,11 @@ def test_a_mentor_reviews_a_capstone_at_desktop_and_phone_widths(
         page.wait_for_url(re.compile(r"/mentors/reviews/"))
         assert "Approved" in page.locator(".messages").inner_text()
         pages.check("queue-after-decision")
+        page.goto("/mentors/snippets/")
+        assert page.get_by_role("heading", name="Comment snippets").is_visible()
+        pages.check("snippets")
         pages.context.close()
     learner.refresh_from_db()
     assert learner.certificates.count() == 1
+    snippet.refresh_from_db()
+    assert snippet.use_count == 1

@@ -14,6 +14,7 @@ from courses.models import Track
 from mentors.models import FeedbackRequest
 from mentors.tests.factories import ask_for_feedback, failing_submission, make_mentor
 from notifications.models import Kind, Notification
+from submissions.models import Submission
 from tests.api.fixtures import query_count
 
 pytestmark = pytest.mark.django_db
@@ -21,13 +22,17 @@ pytestmark = pytest.mark.django_db
 MakeClient = Callable[[User | None], APIClient]
 
 
+def ask(client: APIClient, submission: Submission, body: str = "?") -> Any:
+    """POST /api/v1/feedback/ about `submission`."""
+    payload = {"submission_id": submission.pk, "body": body}
+    return client.post("/api/v1/feedback/", payload, format="json")
+
+
 def test_a_learner_asks_through_the_api_and_lists_their_requests(
     mentee: User, mentor: User, api_learner: APIClient
 ) -> None:
     submission = failing_submission(mentee)
-    created = api_learner.post(
-        "/api/v1/feedback/", {"submission_id": submission.pk, "body": "Kelvin?"}, format="json"
-    )
+    created = ask(api_learner, submission, "Kelvin?")
     assert created.status_code == 201, created.content
     body = created.json()
     assert body["status"] == "open"
@@ -42,23 +47,15 @@ def test_a_learner_asks_through_the_api_and_lists_their_requests(
 def test_asking_about_another_learners_submission_is_a_404(
     mentee: User, outsider: User, api_learner: APIClient
 ) -> None:
-    theirs = failing_submission(outsider)
-    response = api_learner.post(
-        "/api/v1/feedback/", {"submission_id": theirs.pk, "body": "?"}, format="json"
-    )
+    response = ask(api_learner, failing_submission(outsider))
     assert response.status_code == 404
     assert not FeedbackRequest.objects.exists()
 
 
 def test_the_open_request_limit_is_a_409_problem(
-    mentee: User, api_learner: APIClient, settings: Any
+    submission_over_the_limit: Submission, api_learner: APIClient
 ) -> None:
-    settings.FEEDBACK_REQUESTS_OPEN_MAX = 1
-    ask_for_feedback(mentee)
-    submission = failing_submission(mentee)
-    response = api_learner.post(
-        "/api/v1/feedback/", {"submission_id": submission.pk, "body": "?"}, format="json"
-    )
+    response = ask(api_learner, submission_over_the_limit)
     assert response.status_code == 409
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["code"] == "feedback_limit"
