@@ -26,19 +26,22 @@ from rest_framework.views import APIView
 
 from accounts.api.serializers import UserSummarySerializer
 from accounts.models import User
+from config.api.serializers import ModelOutputSerializer
 from config.api.throttles import CertificateThrottle
 from config.api.views import UserListCreateView, UserListView, validated_input
 from config.requests import request_user
 from mentors import lookups, selectors, services
 from mentors.models import (
     Capstone,
+    CapstoneFile,
     Certificate,
+    CheckRun,
     CommentSnippet,
     FeedbackRequest,
     MentorAssignment,
     ReviewRound,
 )
-from submissions.models import Submission
+from submissions.models import Submission, SubmissionFile
 
 
 class IsMentorOrStaff(BasePermission):
@@ -61,34 +64,30 @@ class MentorListView(UserListView[_M]):
 # --- Shapes -----------------------------------------------------------------------------------
 
 
-class CheckRunSerializer(serializers.Serializer[Any]):
+class CheckRunSerializer(ModelOutputSerializer[CheckRun]):
     status = serializers.CharField()
-    tests_outcome = serializers.CharField()
-    tests_passed = serializers.IntegerField()
-    tests_total = serializers.IntegerField()
-    coverage_percent = serializers.DecimalField(max_digits=4, decimal_places=1, allow_null=True)
-    ruff_count = serializers.IntegerField()
-    mypy_count = serializers.IntegerField()
-    readme_ok = serializers.BooleanField()
-    finished_at = serializers.DateTimeField(allow_null=True)
 
     class Meta:
+        model = CheckRun
+        fields = (
+            "status", "tests_outcome", "tests_passed", "tests_total", "coverage_percent",
+            "ruff_count", "mypy_count", "readme_ok", "finished_at",
+        )  # fmt: skip
         ref_name = "CheckRun"
 
 
-class RoundSerializer(serializers.Serializer[ReviewRound]):
-    id = serializers.IntegerField()
-    number = serializers.IntegerField()
-    status = serializers.ChoiceField(choices=ReviewRound.Status.choices)
+class RoundSerializer(ModelOutputSerializer[ReviewRound]):
     learner = UserSummarySerializer(source="capstone.learner")
     track = serializers.SlugField(source="capstone.track.slug")
     version = serializers.IntegerField(source="version.number")
     checks = CheckRunSerializer(source="version.check_run", allow_null=True, default=None)
-    summary = serializers.CharField()
-    created_at = serializers.DateTimeField()
-    decided_at = serializers.DateTimeField(allow_null=True)
 
     class Meta:
+        model = ReviewRound
+        fields: tuple[str, ...] = (
+            "id", "number", "status", "learner", "track", "version", "checks", "summary",
+            "created_at", "decided_at",
+        )  # fmt: skip
         ref_name = "ReviewRound"
 
 
@@ -125,14 +124,12 @@ class CommentSerializer(serializers.Serializer[Any]):
         ref_name = "LineComment"
 
 
-class FileEntrySerializer(serializers.Serializer[Any]):
-    id = serializers.IntegerField()
-    path = serializers.CharField()
-    size = serializers.IntegerField()
-    is_text = serializers.BooleanField()
+class FileEntrySerializer(ModelOutputSerializer[CapstoneFile]):
     comment_count = serializers.IntegerField()
 
     class Meta:
+        model = CapstoneFile
+        fields = ("id", "path", "size", "is_text", "comment_count")
         ref_name = "CapstoneFileEntry"
 
 
@@ -142,22 +139,23 @@ class RoundDetailSerializer(RoundSerializer):
     comments = CommentSerializer(many=True, source="line_comments")
     files = FileEntrySerializer(many=True, source="version.files")
 
-    class Meta:
+    class Meta(RoundSerializer.Meta):
+        fields = (*RoundSerializer.Meta.fields, "scores", "messages", "comments", "files")
         ref_name = "ReviewRoundDetail"
 
 
-class CapstoneSerializer(serializers.Serializer[Capstone]):
-    id = serializers.IntegerField()
+class CapstoneSerializer(ModelOutputSerializer[Capstone]):
     track = serializers.SlugField(source="track.slug")
     title = serializers.CharField(source="track.capstone_title")
-    status = serializers.ChoiceField(choices=Capstone.Status.choices)
-    started_at = serializers.DateTimeField(allow_null=True)
-    due_at = serializers.DateTimeField(allow_null=True)
-    completed_at = serializers.DateTimeField(allow_null=True)
     versions = serializers.SerializerMethodField()
     certificate_code = serializers.SerializerMethodField()
 
     class Meta:
+        model = Capstone
+        fields = (
+            "id", "track", "title", "status", "started_at", "due_at", "completed_at", "versions",
+            "certificate_code",
+        )  # fmt: skip
         ref_name = "Capstone"
 
     def get_versions(self, capstone: Capstone) -> int:
@@ -506,38 +504,35 @@ class ReviewQueueView(MentorListView[ReviewRound]):
 # --- Feedback requests on exercise submissions (the learner, or the mentor they asked) --------
 
 
-class FeedbackSubmissionSerializer(serializers.Serializer[Submission]):
-    id = serializers.IntegerField()
+class FeedbackSubmissionSerializer(ModelOutputSerializer[Submission]):
     exercise = serializers.SlugField(source="exercise.slug")
     exercise_title = serializers.CharField(source="exercise.title")
     status = serializers.CharField()
-    tests_passed = serializers.IntegerField()
-    tests_total = serializers.IntegerField()
 
     class Meta:
+        model = Submission
+        fields = ("id", "exercise", "exercise_title", "status", "tests_passed", "tests_total")
         ref_name = "FeedbackSubmission"
 
 
-class FeedbackRequestSerializer(serializers.Serializer[FeedbackRequest]):
-    id = serializers.IntegerField()
-    status = serializers.ChoiceField(choices=FeedbackRequest.Status.choices)
+class FeedbackRequestSerializer(ModelOutputSerializer[FeedbackRequest]):
     learner = UserSummarySerializer()
     mentor = UserSummarySerializer()
     submission = FeedbackSubmissionSerializer()
-    created_at = serializers.DateTimeField()
-    first_response_at = serializers.DateTimeField(allow_null=True)
-    resolved_at = serializers.DateTimeField(allow_null=True)
 
     class Meta:
+        model = FeedbackRequest
+        fields: tuple[str, ...] = (
+            "id", "status", "learner", "mentor", "submission", "created_at", "first_response_at",
+            "resolved_at",
+        )  # fmt: skip
         ref_name = "FeedbackRequest"
 
 
-class SubmittedFileSerializer(serializers.Serializer[Any]):
-    id = serializers.IntegerField()
-    path = serializers.CharField()
-    content = serializers.CharField()
-
+class SubmittedFileSerializer(ModelOutputSerializer[SubmissionFile]):
     class Meta:
+        model = SubmissionFile
+        fields = ("id", "path", "content")
         ref_name = "FeedbackFile"
 
 
@@ -546,7 +541,8 @@ class FeedbackRequestDetailSerializer(FeedbackRequestSerializer):
     comments = CommentSerializer(many=True)
     files = SubmittedFileSerializer(many=True, source="submission.files")
 
-    class Meta:
+    class Meta(FeedbackRequestSerializer.Meta):
+        fields = (*FeedbackRequestSerializer.Meta.fields, "messages", "comments", "files")
         ref_name = "FeedbackRequestDetail"
 
 
@@ -746,15 +742,12 @@ class FeedbackResolveView(APIView):
 # --- Mentor: comment snippets -----------------------------------------------------------------
 
 
-class SnippetSerializer(serializers.Serializer[CommentSnippet]):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    body = serializers.CharField()
+class SnippetSerializer(ModelOutputSerializer[CommentSnippet]):
     use_count = serializers.IntegerField(help_text="Comments this snippet filled in.")
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
 
     class Meta:
+        model = CommentSnippet
+        fields = ("id", "title", "body", "use_count", "created_at", "updated_at")
         ref_name = "CommentSnippet"
 
 
@@ -864,15 +857,12 @@ class CertificateVerifyView(APIView):
     throttle_classes = [CertificateThrottle]
     throttle_scope = "certificates"
 
-    class OutputSerializer(serializers.Serializer[Certificate]):
-        code = serializers.CharField()
-        learner_name = serializers.CharField()
-        track_title = serializers.CharField()
-        capstone_title = serializers.CharField()
-        mentor_name = serializers.CharField()
-        issued_at = serializers.DateTimeField()
-
+    class OutputSerializer(ModelOutputSerializer[Certificate]):
         class Meta:
+            model = Certificate
+            fields = (
+                "code", "learner_name", "track_title", "capstone_title", "mentor_name", "issued_at",
+            )  # fmt: skip
             ref_name = "Certificate"
 
     @extend_schema(
