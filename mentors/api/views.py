@@ -41,6 +41,7 @@ from mentors.models import (
     MentorAssignment,
     ReviewRound,
 )
+from mentors.selectors import CertificateEvidence
 from submissions.models import Submission, SubmissionFile
 
 
@@ -852,17 +853,48 @@ class SnippetDetailView(APIView):
 # --- Public -----------------------------------------------------------------------------------
 
 
+class EvidenceRoundSerializer(ModelOutputSerializer[ReviewRound]):
+    submitted_at = serializers.DateTimeField(source="created_at")
+    decision = serializers.CharField(source="status")
+    scores = ScoreSerializer(many=True)
+
+    class Meta:
+        model = ReviewRound
+        fields = ("number", "submitted_at", "decided_at", "decision", "scores")
+        ref_name = "CertificateRound"
+
+
+class CheckResultSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField()
+    passed = serializers.BooleanField()
+    detail = serializers.CharField()
+
+    class Meta:
+        ref_name = "CertificateCheck"
+
+
 class CertificateVerifyView(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [CertificateThrottle]
     throttle_scope = "certificates"
 
-    class OutputSerializer(ModelOutputSerializer[Certificate]):
+    class OutputSerializer(serializers.Serializer[CertificateEvidence]):
+        """A certificate and its evidence: the review rounds and the final automated checks;
+        nothing from the project itself."""
+
+        code = serializers.CharField(source="certificate.code")
+        learner_name = serializers.CharField(source="certificate.learner_name")
+        track_title = serializers.CharField(source="certificate.track_title")
+        capstone_title = serializers.CharField(source="certificate.capstone_title")
+        mentor_name = serializers.CharField(source="certificate.mentor_name")
+        issued_at = serializers.DateTimeField(source="certificate.issued_at")
+        rounds = EvidenceRoundSerializer(many=True, help_text="Every review round, in order.")
+        final_checks = CheckResultSerializer(
+            many=True, help_text="The final version's automated checks (empty if they did not run)."
+        )
+        checks_note = serializers.CharField(help_text="Why there are no checks, if there are none.")
+
         class Meta:
-            model = Certificate
-            fields = (
-                "code", "learner_name", "track_title", "capstone_title", "mentor_name", "issued_at",
-            )  # fmt: skip
             ref_name = "Certificate"
 
     @extend_schema(
@@ -878,6 +910,38 @@ class CertificateVerifyView(APIView):
                     "capstone_title": "A production-ready web API",
                     "mentor_name": "Grace",
                     "issued_at": "2025-03-25T12:00:00Z",
+                    "rounds": [
+                        {
+                            "number": 1,
+                            "submitted_at": "2025-03-10T09:00:00Z",
+                            "decided_at": "2025-03-11T16:30:00Z",
+                            "decision": "changes_requested",
+                            "scores": [],
+                        },
+                        {
+                            "number": 2,
+                            "submitted_at": "2025-03-20T09:00:00Z",
+                            "decided_at": "2025-03-25T12:00:00Z",
+                            "decision": "approved",
+                            "scores": [
+                                {
+                                    "criterion": "design",
+                                    "title": "Design",
+                                    "score": 4,
+                                    "max_score": 5,
+                                }
+                            ],
+                        },
+                    ],
+                    "final_checks": [
+                        {
+                            "name": "Tests",
+                            "passed": True,
+                            "detail": "24 of 24 passed, 91.0% coverage",
+                        },
+                        {"name": "ruff", "passed": True, "detail": "0 findings"},
+                    ],
+                    "checks_note": "",
                 },
                 response_only=True,
             )
@@ -885,7 +949,7 @@ class CertificateVerifyView(APIView):
     )
     def get(self, request: Request, code: str) -> Response:
         try:
-            certificate = selectors.certificate_get(code=code)
+            evidence = selectors.certificate_evidence_get(code=code)
         except Certificate.DoesNotExist as exc:
             raise Http404("No certificate with this code.") from exc
-        return Response(self.OutputSerializer(certificate).data)
+        return Response(self.OutputSerializer(evidence).data)

@@ -4,6 +4,8 @@ the learner's project itself."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -94,10 +96,45 @@ def test_the_certificate_shows_the_final_checks_passed_or_failed(
         assert ">passed<" in readme
 
 
+def api_certificate(code: str) -> dict:
+    response = Client().get(f"/api/v1/certificates/{code}/")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_the_api_certificate_carries_the_same_rounds_and_checks(
+    certificate: Certificate, backend_track: Track
+) -> None:
+    body = api_certificate(certificate.code)
+    first = backend_track.rubric[0]
+    assert [(r["number"], r["decision"]) for r in body["rounds"]] == [
+        (1, "changes_requested"),
+        (2, "approved"),
+    ]
+    assert {"criterion": first["slug"], "title": first["title"], "score": 1,
+            "max_score": first["max_score"]} in body["rounds"][0]["scores"]  # fmt: skip
+    assert all(r["submitted_at"] and r["decided_at"] for r in body["rounds"])
+    checks = {c["name"]: c["passed"] for c in body["final_checks"]}
+    assert checks == {
+        "Tests": False,
+        "ruff": checks["ruff"],
+        "mypy": checks["mypy"],
+        "README": True,
+    }
+    assert body["checks_note"] == ""
+
+
+def test_the_api_certificate_reads_three_queries(
+    certificate: Certificate, django_assert_max_num_queries
+) -> None:
+    with django_assert_max_num_queries(3):
+        api_certificate(certificate.code)
+
+
 def test_nothing_of_the_learners_project_reaches_the_certificate(
     certificate: Certificate,
 ) -> None:
-    for page in pages(certificate.code):
+    for page in [*pages(certificate.code), json.dumps(api_certificate(certificate.code))]:
         assert MARKER not in page
         assert "add_task" not in page  # code of the project
         assert "test_the_expected_value" not in page  # names from its test run
