@@ -42,6 +42,14 @@ class FeedbackLimitError(FeedbackError):
     status = 409
 
 
+class PostingTooFast(ApplicationError):
+    """More messages and line comments in a short time than a person writes
+    (THREAD_POSTS_PER_10_MINUTES); each one notifies somebody, by email too."""
+
+    code = "posting_too_fast"
+    status = 429
+
+
 class SnippetError(ApplicationError):
     """A comment snippet was refused (empty, a title already used, too many); the message
     says why."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from accounts.models import User
-from mentors.models import FeedbackRequest, MentorAssignment, ReviewRound
+from mentors.models import FeedbackRequest, MentorAssignment, ReviewRound, RoundMessage
 from notifications.models import Kind
 
 
@@ -44,10 +44,18 @@ def mentor_assigned(*, assignment: MentorAssignment) -> None:
 
 
 def _about_round(
-    review_round: ReviewRound, recipient: User, kind: Kind, title: str, body: str
+    review_round: ReviewRound,
+    recipient: User,
+    kind: Kind,
+    title: str,
+    body: str,
+    *,
+    dedupe_key: str = "",
 ) -> None:
-    """A notification that leads to the round's page, once per round and kind."""
-    key, url = f"round:{review_round.pk}", reverse("mentors:round", args=[review_round.pk])
+    """A notification that leads to the round's page; once per round and kind unless
+    `dedupe_key` names the item (a message)."""
+    key = dedupe_key or f"round:{review_round.pk}"
+    url = reverse("mentors:round", args=[review_round.pk])
     _send(recipient=recipient, kind=kind, dedupe_key=key, title=title, body=body, url=url)
 
 
@@ -63,6 +71,20 @@ def review_ready(*, review_round: ReviewRound) -> None:
     title = f"Your capstone review is ready: {decision}"
     body = f"Round {review_round.number}: {decision}. Open the review to read the comments."
     _about_round(review_round, review_round.capstone.learner, Kind.REVIEW_READY, title, body)
+
+
+def review_message(*, message: RoundMessage, recipient: User) -> None:
+    """A new message in a round's conversation, to the other side (once per message)."""
+    review_round, author = message.review_round, message.author
+    title = f"{author.name} wrote in round {review_round.number} of the capstone review"
+    _about_round(
+        review_round,
+        recipient,
+        Kind.REVIEW_MESSAGE,
+        title,
+        _excerpt(message.body),
+        dedupe_key=f"round-message:{message.pk}",
+    )
 
 
 def _about_feedback(

@@ -522,6 +522,28 @@ def feedback_limit_refusal(*, learner: User, assignment: MentorAssignment) -> st
     )
 
 
+POSTING_WINDOW = datetime.timedelta(minutes=10)
+
+
+def thread_posts_refusal(*, author: User, now: datetime.datetime | None = None) -> str:
+    """Why `author` may not post another message or line comment now ("" when they may):
+    everything they wrote in review rounds and feedback requests in the last ten minutes
+    counts against settings.THREAD_POSTS_PER_10_MINUTES (one query)."""
+    limit: int = settings.THREAD_POSTS_PER_10_MINUTES
+    since = (now or timezone.now()) - POSTING_WINDOW
+    recent = [
+        model.objects.filter(author=author, created_at__gte=since).values("pk").order_by()
+        for model in (RoundMessage, LineComment, FeedbackMessage, FeedbackComment)
+    ]
+    count = recent[0].union(*recent[1:], all=True).count()
+    if count < limit:
+        return ""
+    return (
+        f"You have written {count} messages and comments in ten minutes, the most is {limit}. "
+        "Wait a few minutes; what you typed is still here."
+    )
+
+
 def review_sla() -> datetime.timedelta:
     """How long a review round may wait for its decision, and a feedback request for the
     mentor's first response, before staff are told (`settings.REVIEW_SLA_HOURS`)."""

@@ -26,6 +26,7 @@ class Kind(models.TextChoices):
     MENTOR_ASSIGNED = "mentor_assigned", "Mentor assigned"
     REVIEW_REQUESTED = "review_requested", "Review requested"
     REVIEW_READY = "review_ready", "Review ready"
+    REVIEW_MESSAGE = "review_message", "Review message"
     FEEDBACK_REQUESTED = "feedback_requested", "Feedback requested"
     FEEDBACK_REPLY = "feedback_reply", "Feedback reply"
     FEEDBACK_RESOLVED = "feedback_resolved", "Feedback resolved"
@@ -53,6 +54,7 @@ AT_LEAST_ONCE_KINDS = frozenset(
         Kind.MENTOR_ASSIGNED,
         Kind.REVIEW_REQUESTED,
         Kind.REVIEW_READY,
+        Kind.REVIEW_MESSAGE,
         Kind.FEEDBACK_REQUESTED,
         Kind.FEEDBACK_REPLY,
         Kind.FEEDBACK_RESOLVED,

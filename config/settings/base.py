@@ -370,6 +370,10 @@ CAPSTONE_DEFAULT_DAYS = env.int("CAPSTONE_DEFAULT_DAYS", default=21)
 CAPSTONE_CHECK_LEASE_SECONDS = env.int("CAPSTONE_CHECK_LEASE_SECONDS", default=360)
 # Feedback on exercises: open requests a learner may have with their mentor at once.
 FEEDBACK_REQUESTS_OPEN_MAX = env.int("FEEDBACK_REQUESTS_OPEN_MAX", default=3)
+# Messages and line comments one person may write in ten minutes, across review rounds and
+# feedback requests (each notifies the other side, by email too). A thorough review with
+# snippets stays well inside it.
+THREAD_POSTS_PER_10_MINUTES = env.int("THREAD_POSTS_PER_10_MINUTES", default=60)
 # Comment snippets a mentor may keep (each body up to 4000 characters, like a comment).
 COMMENT_SNIPPETS_MAX = env.int("COMMENT_SNIPPETS_MAX", default=100)
 

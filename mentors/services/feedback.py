@@ -25,7 +25,7 @@ from mentors.models import (
     MentorAssignment,
     line_count,
 )
-from mentors.services import snippets
+from mentors.services import snippets, threads
 from submissions.models import Submission, SubmissionFile
 
 logger = logging.getLogger("apprentice.mentors")
@@ -129,6 +129,7 @@ def feedback_message_add(
     the other side is told."""
     text = _text(body, missing="Write a message.")
     locked = _lock_writable(feedback_request=feedback_request, author=author)
+    threads.thread_post_check(author=author)
     message = FeedbackMessage.objects.create(feedback_request=locked, author=author, body=text)
     key = f"feedback-message:{message.pk}"
     _replied(feedback_request=locked, author=author, dedupe_key=key, what="replied", text=text)
@@ -164,6 +165,7 @@ def feedback_comment_add(
     typed = snippets.snippet_comment_text(author=author, body=body, snippet=snippet)
     text = _text(typed, missing="Write a comment.")
     locked = _lock_writable(feedback_request=feedback_request, author=author)
+    threads.thread_post_check(author=author)
     submitted = _submitted_line(feedback_request=locked, file_id=file_id, line=line)
     comment = FeedbackComment.objects.create(
         feedback_request=locked, file=submitted, line=line, author=author, body=text

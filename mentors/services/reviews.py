@@ -20,7 +20,7 @@ from mentors.models import (
     RoundMessage,
     RubricScore,
 )
-from mentors.services import assignment, certificates, snippets
+from mentors.services import assignment, certificates, snippets, threads
 
 logger = logging.getLogger("apprentice.mentors")
 
@@ -49,6 +49,7 @@ def round_comment_add(
     typed, the text of the reviewer's `snippet`)."""
     _require_reviewer(user=author, review_round=review_round)
     _require_open(review_round)
+    threads.thread_post_check(author=author)
     body = snippets.snippet_comment_text(author=author, body=body, snippet=snippet)
     if not body:
         raise ReviewError("Write a comment.")
@@ -68,13 +69,22 @@ def round_comment_add(
 
 @transaction.atomic
 def round_message_add(*, review_round: ReviewRound, author: User, body: str) -> RoundMessage:
-    """A message in the round's conversation, from the learner or their reviewer."""
-    if author.pk != review_round.capstone.learner_id:
+    """A message in the round's conversation, from the learner or their reviewer (or
+    staff). The other side is told, once per message: the learner's current mentor when
+    the learner writes, the learner otherwise."""
+    learner = review_round.capstone.learner
+    if author.pk != learner.pk:
         _require_reviewer(user=author, review_round=review_round)
     body = body.strip()
     if not body:
         raise ReviewError("Write a message.")
-    return RoundMessage.objects.create(review_round=review_round, author=author, body=body)
+    threads.thread_post_check(author=author)
+    message = RoundMessage.objects.create(review_round=review_round, author=author, body=body)
+    if author.pk != learner.pk:
+        notify.review_message(message=message, recipient=learner)
+    elif mentor := selectors.assignment_active_by_learner(learner_ids=[learner.pk]).get(learner.pk):
+        notify.review_message(message=message, recipient=mentor.mentor.user)
+    return message
 
 
 @transaction.atomic

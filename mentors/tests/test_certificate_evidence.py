@@ -5,6 +5,7 @@ the learner's project itself."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -96,10 +97,11 @@ def test_the_certificate_shows_the_final_checks_passed_or_failed(
         assert ">passed<" in readme
 
 
-def api_certificate(code: str) -> dict:
+def api_certificate(code: str) -> dict[str, Any]:
     response = Client().get(f"/api/v1/certificates/{code}/")
     assert response.status_code == 200
-    return response.json()
+    body: dict[str, Any] = response.json()
+    return body
 
 
 def test_the_api_certificate_carries_the_same_rounds_and_checks(
