@@ -245,22 +245,18 @@ class Fingerprinter:
     def window(self) -> int:
         return self.guarantee - self.noise + 1
 
-    def fingerprint(self, filtered: str, *, boilerplate: str = "") -> Fingerprint:
-        """copydetect's CodeFingerprint of filtered code (`filtered_code`), leaving out what it
-        shares with `boilerplate` (filtered too: the exercise's starter code). Its hashes use
-        Python's `hash()`, which differs between processes: fingerprints are compared in the
-        process that made them and never stored (filtered code is what may be kept)."""
-        skip = sorted(self._fingerprint(boilerplate, []).hashes) if boilerplate else []
-        return self._fingerprint(filtered, skip)
-
-    def _fingerprint(self, filtered: str, boilerplate: list[int]) -> Fingerprint:
+    def fingerprint(self, filtered: str, *, boilerplate: Fingerprint | None = None) -> Fingerprint:
+        """copydetect's CodeFingerprint of filtered code (`filtered_code`), leaving out the
+        fingerprints of `boilerplate` (the exercise's starter code). Its hashes use Python's
+        `hash()`, which differs between processes: fingerprints are compared in the process
+        that made them and never stored (filtered code is what may be kept)."""
         from copydetect import CodeFingerprint  # imports matplotlib: only when used
 
         fingerprint: Fingerprint = CodeFingerprint(
             "document.py",
             self.noise,
             self.window,
-            boilerplate=boilerplate,
+            boilerplate=sorted(boilerplate.hashes) if boilerplate else [],
             filter=False,
             fp=io.StringIO(filtered),
         )

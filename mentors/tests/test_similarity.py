@@ -3,6 +3,8 @@ plain functions of file contents (no database)."""
 
 from __future__ import annotations
 
+import re
+
 from mentors.similarity import (
     Fingerprinter,
     Limits,
@@ -35,13 +37,7 @@ def mean(values):
     return sum(values) / len(values)
 """
 
-MEAN_OFF_BY_ONE = """\
-def mean(values):
-    total = 1
-    for value in values:
-        total += value
-    return total / len(values)
-"""
+MEAN_OFF_BY_ONE = MEAN.replace("total = 0", "total = 1")
 
 
 def digest(source: str, path: str = "solution.py") -> str:
@@ -128,27 +124,24 @@ class Inventory:
         return sum(self.items.values())
 '''
 
-INVENTORY_RENAMED = """\
-class Stock:
-    def __init__(self):
-        self.things = {}
-
-    def put(self, label, n):
-        if n <= 0:
-            raise ValueError('n has to be more than zero')
-        self.things[label] = self.things.get(label, 0) + n
-
-    def take(self, label, n):
-        present = self.things.get(label, 0)
-        if n > present:
-            raise KeyError(label)
-        self.things[label] = present - n
-        if self.things[label] == 0:
-            del self.things[label]
-
-    def total(self):
-        return sum(self.things.values())
-"""
+# The same class copied with every name and the message changed, the docstring dropped and the
+# quotes switched.
+RENAMES = {
+    "Inventory": "Stock",
+    "items": "things",
+    "name": "label",
+    "count": "n",
+    "have": "present",
+    "add": "put",
+    "remove": "take",
+}
+INVENTORY_RENAMED = re.sub(
+    r"\b(" + "|".join(RENAMES) + r")\b",
+    lambda match: RENAMES[match.group(1)],
+    INVENTORY.replace('    """Items and how many of each are in stock."""\n\n', "").replace(
+        '"count must be positive"', "'n has to be more than zero'"
+    ),
+)
 
 UNRELATED = """\
 import csv
@@ -182,7 +175,7 @@ def test_a_copied_and_renamed_project_overlaps_far_more_than_an_unrelated_one() 
 
 
 def test_starter_code_is_left_out_of_the_overlap() -> None:
-    starter = filtered_code(INVENTORY)
+    starter = FINGERPRINTER.fingerprint(filtered_code(INVENTORY))
     mine = FINGERPRINTER.fingerprint(filtered_code(INVENTORY), boilerplate=starter)
     theirs = FINGERPRINTER.fingerprint(filtered_code(INVENTORY_RENAMED), boilerplate=starter)
     assert overlap(mine, theirs).tokens == 0
