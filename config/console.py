@@ -42,6 +42,8 @@ class LearnerOverview:
     capstone: Capstone | None
     rounds: list[ReviewRound]
     notifications: list[Notification]
+    # Other learners' capstones sharing the most code with the latest version (staff only).
+    similar_capstones: list[mentor_selectors.SimilarWork]
 
 
 def learner_overview_get(*, learner: User) -> LearnerOverview:
@@ -54,6 +56,7 @@ def learner_overview_get(*, learner: User) -> LearnerOverview:
     )
     capstone = mentor_selectors.capstone_get(learner=learner)
     rounds = list(mentor_selectors.round_list(capstone=capstone)) if capstone else []
+    versions = list(capstone.versions.all()) if capstone else []
     return LearnerOverview(
         learner=learner,
         enrollment=enrollment,
@@ -66,6 +69,11 @@ def learner_overview_get(*, learner: User) -> LearnerOverview:
         rounds=rounds,
         notifications=notification_selectors.notification_list_recent(
             recipient=learner, limit=RECENT_NOTIFICATIONS
+        ),
+        similar_capstones=(
+            mentor_selectors.capstone_similar_work(capstone=capstone, version=versions[-1])
+            if capstone and versions
+            else []
         ),
     )
 

@@ -198,6 +198,9 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         "message_form": MessageForm(),
         "decision_form": DecisionForm(track=capstone.track),
         "rubric": capstone.track.rubric,
+        "similar_capstones": selectors.capstone_similarity_list(
+            user=user, capstone=capstone, version=review_round.version
+        ),
     }
     return render(request, "mentors/round.html", context)
 
@@ -415,6 +418,9 @@ def _feedback_page(
         "can_write": feedback_request.is_writable,
         "message_form": message_form or MessageForm(),
         "comment_form": comment_form,
+        "insights": selectors.feedback_insights_get(
+            user=request_user(request), feedback_request=feedback_request
+        ),
     }
     return render(request, "mentors/feedback.html", context, status=status)
 
