@@ -377,6 +377,10 @@ SIMILAR_FEEDBACK_CANDIDATES = env.int("SIMILAR_FEEDBACK_CANDIDATES", default=200
 # guarantee threshold always found (filtered characters of code).
 SIMILARITY_NOISE_THRESHOLD = env.int("SIMILARITY_NOISE_THRESHOLD", default=25)
 SIMILARITY_GUARANTEE_THRESHOLD = env.int("SIMILARITY_GUARANTEE_THRESHOLD", default=30)
+if not 1 <= SIMILARITY_NOISE_THRESHOLD <= SIMILARITY_GUARANTEE_THRESHOLD:
+    raise ImproperlyConfigured(
+        "SIMILARITY_NOISE_THRESHOLD must be at least 1 and at most SIMILARITY_GUARANTEE_THRESHOLD."
+    )
 # A pair is shown when at least this share of the code under review matches.
 SIMILARITY_DISPLAY_THRESHOLD = env.float("SIMILARITY_DISPLAY_THRESHOLD", default=0.33)
 SIMILARITY_SHOWN = env.int("SIMILARITY_SHOWN", default=5)
