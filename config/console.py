@@ -43,6 +43,8 @@ class LearnerOverview:
     capstone: Capstone | None
     rounds: list[ReviewRound]
     notifications: list[Notification]
+    # Other learners' capstones sharing the most code with the latest version (staff only).
+    similar_capstones: list[mentor_selectors.SimilarWork]
 
 
 def learner_overview_get(*, learner: User) -> LearnerOverview:
@@ -55,6 +57,7 @@ def learner_overview_get(*, learner: User) -> LearnerOverview:
     )
     capstone = mentor_selectors.capstone_get(learner=learner)
     rounds = list(mentor_selectors.round_list(capstone=capstone)) if capstone else []
+    versions = list(capstone.versions.all()) if capstone else []
     return LearnerOverview(
         learner=learner,
         enrollment=enrollment,
@@ -67,6 +70,11 @@ def learner_overview_get(*, learner: User) -> LearnerOverview:
         rounds=rounds,
         notifications=notification_selectors.notification_list_recent(
             recipient=learner, limit=RECENT_NOTIFICATIONS
+        ),
+        similar_capstones=(
+            mentor_selectors.capstone_similar_work(capstone=capstone, version=versions[-1])
+            if capstone and versions
+            else []
         ),
     )
 

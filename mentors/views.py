@@ -257,6 +257,9 @@ def _round_page(
         "snippets": _snippets_for(user) if can_comment else [],
         "decision_form": DecisionForm(track=capstone.track),
         "rubric": capstone.track.rubric,
+        "similar_capstones": selectors.capstone_similarity_list(
+            user=user, capstone=capstone, version=review_round.version
+        ),
     }
     return render(request, "mentors/round.html", context)
 
@@ -461,6 +464,7 @@ def _feedback_page(
         "message_form": message_form or MessageForm(),
         "comment_form": comment_form,
         "snippets": _snippets_for(user) if can_write else [],
+        "insights": selectors.feedback_insights_get(user=user, feedback_request=feedback_request),
     }
     return render(request, "mentors/feedback.html", context)
 

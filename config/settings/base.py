@@ -376,6 +376,29 @@ FEEDBACK_REQUESTS_OPEN_MAX = env.int("FEEDBACK_REQUESTS_OPEN_MAX", default=3)
 THREAD_POSTS_PER_10_MINUTES = env.int("THREAD_POSTS_PER_10_MINUTES", default=60)
 # Comment snippets a mentor may keep (each body up to 4000 characters, like a comment).
 COMMENT_SNIPPETS_MAX = env.int("COMMENT_SNIPPETS_MAX", default=100)
+# Similar solutions and similarity signals (mentors.similarity; shown to mentors and staff only).
+# Earlier feedback: the newest requests of the mentor on the exercise whose solutions are compared.
+SIMILAR_FEEDBACK_CANDIDATES = env.int("SIMILAR_FEEDBACK_CANDIDATES", default=200)
+# copydetect: matches shorter than the noise threshold are ignored, ones as long as the
+# guarantee threshold always found (filtered characters of code).
+SIMILARITY_NOISE_THRESHOLD = env.int("SIMILARITY_NOISE_THRESHOLD", default=25)
+SIMILARITY_GUARANTEE_THRESHOLD = env.int("SIMILARITY_GUARANTEE_THRESHOLD", default=30)
+if not 1 <= SIMILARITY_NOISE_THRESHOLD <= SIMILARITY_GUARANTEE_THRESHOLD:
+    raise ImproperlyConfigured(
+        "SIMILARITY_NOISE_THRESHOLD must be at least 1 and at most SIMILARITY_GUARANTEE_THRESHOLD."
+    )
+# A pair is shown when at least this share of the code under review matches.
+SIMILARITY_DISPLAY_THRESHOLD = env.float("SIMILARITY_DISPLAY_THRESHOLD", default=0.33)
+SIMILARITY_SHOWN = env.int("SIMILARITY_SHOWN", default=5)
+# Candidates compared: the newest other capstones' latest versions, the newest other learners'
+# passing solutions of the exercise.
+SIMILARITY_CAPSTONE_CANDIDATES = env.int("SIMILARITY_CAPSTONE_CANDIDATES", default=50)
+SIMILARITY_SOLUTION_CANDIDATES = env.int("SIMILARITY_SOLUTION_CANDIDATES", default=100)
+# Python files larger than this are left out; a document stops at the second cap.
+SIMILARITY_FILE_MAX_KB = env.int("SIMILARITY_FILE_MAX_KB", default=64)
+SIMILARITY_DOCUMENT_MAX_KB = env.int("SIMILARITY_DOCUMENT_MAX_KB", default=512)
+# Digests and pair scores are cached (keys are content digests, so they never go stale).
+SIMILARITY_CACHE_SECONDS = env.int("SIMILARITY_CACHE_SECONDS", default=7 * 24 * 3600)
 
 # How long a review round may wait for its decision, and a feedback request for its mentor's
 # first answer, before it is overdue (mentor home, staff turnaround) and the reminders
