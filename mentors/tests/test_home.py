@@ -257,7 +257,7 @@ def test_another_mentors_reviews_and_mentees_are_not_on_the_home(
 def test_mentees_beyond_a_page_are_on_the_next_page(
     mentor_user: User, backend_track: Track, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(selectors, "MENTEE_PAGE_SIZE", 2)
+    monkeypatch.setattr(selectors.home, "MENTEE_PAGE_SIZE", 2)
     learners = [enrolled(f"mentee{n}@example.com", backend_track) for n in range(3)]
 
     def shown(page_number: int) -> list[User]:
