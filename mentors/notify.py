@@ -43,8 +43,8 @@ def mentor_assigned(*, assignment: MentorAssignment) -> None:
         _send(recipient=recipient, kind=kind, dedupe_key=key, title=title, body=body, url=url)
 
 
-def _about_round(
-    review_round: ReviewRound,
+def _about(
+    thread: ReviewRound | FeedbackRequest,
     recipient: User,
     kind: Kind,
     title: str,
@@ -52,32 +52,41 @@ def _about_round(
     *,
     dedupe_key: str = "",
 ) -> None:
-    """A notification that leads to the round's page; once per round and kind unless
-    `dedupe_key` names the item (a message)."""
-    key = dedupe_key or f"round:{review_round.pk}"
-    url = reverse("mentors:round", args=[review_round.pk])
-    _send(recipient=recipient, kind=kind, dedupe_key=key, title=title, body=body, url=url)
+    """A notification that leads to the round's or request's page; once per thread and kind
+    unless `dedupe_key` names the item (a message or comment)."""
+    if isinstance(thread, ReviewRound):
+        key, page = f"round:{thread.pk}", reverse("mentors:round", args=[thread.pk])
+    else:
+        key, page = f"feedback:{thread.pk}", reverse("mentors:feedback", args=[thread.pk])
+    _send(
+        recipient=recipient,
+        kind=kind,
+        dedupe_key=dedupe_key or key,
+        title=title,
+        body=body,
+        url=page,
+    )
 
 
 def review_requested(*, review_round: ReviewRound, mentor_user: User) -> None:
     learner, number = review_round.capstone.learner, review_round.number
     title = f"Review requested: {learner.name}, round {number}"
     body = f"{learner.name} uploaded version {number} of their capstone."
-    _about_round(review_round, mentor_user, Kind.REVIEW_REQUESTED, title, body)
+    _about(review_round, mentor_user, Kind.REVIEW_REQUESTED, title, body)
 
 
 def review_ready(*, review_round: ReviewRound) -> None:
     decision = review_round.get_status_display().lower()
     title = f"Your capstone review is ready: {decision}"
     body = f"Round {review_round.number}: {decision}. Open the review to read the comments."
-    _about_round(review_round, review_round.capstone.learner, Kind.REVIEW_READY, title, body)
+    _about(review_round, review_round.capstone.learner, Kind.REVIEW_READY, title, body)
 
 
 def review_message(*, message: RoundMessage, recipient: User) -> None:
     """A new message in a round's conversation, to the other side (once per message)."""
     review_round, author = message.review_round, message.author
     title = f"{author.name} wrote in round {review_round.number} of the capstone review"
-    _about_round(
+    _about(
         review_round,
         recipient,
         Kind.REVIEW_MESSAGE,
@@ -85,22 +94,6 @@ def review_message(*, message: RoundMessage, recipient: User) -> None:
         _excerpt(message.body),
         dedupe_key=f"round-message:{message.pk}",
     )
-
-
-def _about_feedback(
-    feedback_request: FeedbackRequest,
-    recipient: User,
-    kind: Kind,
-    title: str,
-    body: str,
-    *,
-    dedupe_key: str = "",
-) -> None:
-    """A notification that leads to the request's page; once per request and kind unless
-    `dedupe_key` names the item (a message or comment)."""
-    key = dedupe_key or f"feedback:{feedback_request.pk}"
-    url = reverse("mentors:feedback", args=[feedback_request.pk])
-    _send(recipient=recipient, kind=kind, dedupe_key=key, title=title, body=body, url=url)
 
 
 def _excerpt(text: str, limit: int = 300) -> str:
@@ -112,7 +105,7 @@ def feedback_requested(*, feedback_request: FeedbackRequest, question: str) -> N
     learner, exercise = feedback_request.learner, feedback_request.submission.exercise
     title = f"Feedback requested: {learner.name} on {exercise.title}"
     mentor = feedback_request.mentor
-    _about_feedback(feedback_request, mentor, Kind.FEEDBACK_REQUESTED, title, _excerpt(question))
+    _about(feedback_request, mentor, Kind.FEEDBACK_REQUESTED, title, _excerpt(question))
 
 
 def feedback_reply(
@@ -126,7 +119,7 @@ def feedback_reply(
         else feedback_request.learner
     )
     title = f"{author.name} {what} on {feedback_request.submission.exercise.title}"
-    _about_feedback(
+    _about(
         feedback_request,
         recipient,
         Kind.FEEDBACK_REPLY,
@@ -139,4 +132,4 @@ def feedback_reply(
 def feedback_resolved(*, feedback_request: FeedbackRequest, recipient: User, by: User) -> None:
     title = f"Feedback on {feedback_request.submission.exercise.title} marked resolved"
     body = f"{by.name} marked the request resolved. The thread stays readable."
-    _about_feedback(feedback_request, recipient, Kind.FEEDBACK_RESOLVED, title, body)
+    _about(feedback_request, recipient, Kind.FEEDBACK_RESOLVED, title, body)
