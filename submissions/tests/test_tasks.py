@@ -35,6 +35,15 @@ def grade(submission: Submission) -> str:
     return result
 
 
+def graded(submission: Submission, status: str) -> Submission:
+    """`grade` it, check the task's answer and the stored status are `status`, and return
+    the stored row."""
+    assert grade(submission) == status
+    submission.refresh_from_db()
+    assert submission.status == status, submission.reason
+    return submission
+
+
 def exercise_file(role: str) -> ExerciseFile:
     return ExerciseFile.objects.get(exercise__slug=SLUG, role=role)
 
@@ -78,10 +87,7 @@ def submit(learner: User, temperature: Exercise, settings):
 
 
 def test_the_reference_solution_passes_with_a_report_per_test(submit) -> None:
-    submission = submit(solution(SLUG))
-    assert grade(submission) == "passed"
-    submission.refresh_from_db()
-    assert submission.status == Submission.Status.PASSED
+    submission = graded(submit(solution(SLUG)), "passed")
     assert submission.tests_total == sum(counts())
     assert submission.tests_passed == submission.tests_total
     assert submission.attempts == 1
@@ -105,10 +111,7 @@ def test_the_reference_solution_passes_with_a_report_per_test(submit) -> None:
 
 
 def test_the_starter_code_fails(submit) -> None:
-    submission = submit(starter(SLUG))
-    assert grade(submission) == "failed"
-    submission.refresh_from_db()
-    assert submission.status == Submission.Status.FAILED
+    submission = graded(submit(starter(SLUG)), "failed")
     assert submission.tests_total == sum(counts())
     assert submission.tests_passed < submission.tests_total
     _visible, hidden = counts()
@@ -118,10 +121,9 @@ def test_the_starter_code_fails(submit) -> None:
 
 
 def test_a_syntax_error_is_an_error_with_a_reason(submit) -> None:
-    submission = submit([IncomingFile("temperature.py", "def to_number(text)\n    return 1\n")])
-    assert grade(submission) == "error"
-    submission.refresh_from_db()
-    assert submission.status == Submission.Status.ERROR
+    submission = graded(
+        submit([IncomingFile("temperature.py", "def to_number(text)\n    return 1\n")]), "error"
+    )
     assert "SyntaxError" in submission.reason
     assert "temperature.py" in submission.reason
 
@@ -194,9 +196,7 @@ def test_an_unknown_sandbox_mode_is_an_internal_error_and_never_runs_the_code(
     code = f"from pathlib import Path\nPath({str(marker)!r}).write_text('ran')\n"
     submission = submit([IncomingFile("temperature.py", code)])
 
-    assert grade(submission) == "internal_error"
-    submission.refresh_from_db()
-    assert submission.status == Submission.Status.INTERNAL_ERROR
+    submission = graded(submission, "internal_error")
     assert submission.reason == "The grader is unavailable; staff have been told."
     assert submission.grader_notes == [
         "unknown sandbox mode 'nonsense' (expected 'bwrap' or 'none')"
