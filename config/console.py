@@ -20,7 +20,7 @@ from config import queueing
 from courses import selectors as course_selectors
 from courses.models import Enrollment
 from mentors import selectors as mentor_selectors
-from mentors.models import Capstone, MentorAssignment, MentorProfile, ReviewRound
+from mentors.models import Capstone, FeedbackRequest, MentorAssignment, MentorProfile, ReviewRound
 from notifications import selectors as notification_selectors
 from notifications.models import Notification
 from submissions import selectors as submission_selectors
@@ -43,13 +43,14 @@ class LearnerOverview:
     capstone: Capstone | None
     rounds: list[ReviewRound]
     notifications: list[Notification]
+    feedback_requests: list[FeedbackRequest]  # the latest, open or resolved
     # Other learners' capstones sharing the most code with the latest version (staff only).
     similar_capstones: list[mentor_selectors.SimilarWork]
 
 
 def learner_overview_get(*, learner: User) -> LearnerOverview:
-    """Enrolment, day N, phase, pace and percentage, mentor, the latest submissions, the
-    capstone with its rounds and the latest notifications: a constant number of queries,
+    """Enrolment, day N, phase, pace and percentage, mentor, the latest submissions and
+    feedback requests, the capstone with its rounds and the latest notifications: a constant number of queries,
     however many submissions or notifications the learner has."""
     enrollment = course_selectors.enrollment_active(learner=learner)
     progress = (
@@ -70,6 +71,9 @@ def learner_overview_get(*, learner: User) -> LearnerOverview:
         rounds=rounds,
         notifications=notification_selectors.notification_list_recent(
             recipient=learner, limit=RECENT_NOTIFICATIONS
+        ),
+        feedback_requests=list(
+            mentor_selectors.feedback_request_list_for_learner(learner=learner)[:RECENT_SUBMISSIONS]
         ),
         similar_capstones=(
             mentor_selectors.capstone_similar_work(capstone=capstone, version=versions[-1])
