@@ -44,6 +44,16 @@ def run_capstone_checks(check_run_id: int) -> str:
 
 
 @shared_task(  # type: ignore[untyped-decorator]
+    name="mentors.warm_capstone_similarity", acks_late=True, soft_time_limit=110, time_limit=120
+)
+def warm_capstone_similarity(version_id: int) -> int:
+    """Compare a newly uploaded version with the other capstones of its track now, so the
+    mentor's round page reads cached scores instead of waiting for them. Safe to deliver
+    twice (the scores are cached by content); returns how many are shown."""
+    return len(selectors.capstone_similar_work_warm(version_id=version_id))
+
+
+@shared_task(  # type: ignore[untyped-decorator]
     name="mentors.assign_waiting_learners", acks_late=True, time_limit=120
 )
 def assign_waiting_learners() -> int:

@@ -337,6 +337,15 @@ def capstone_similar_work(*, capstone: Capstone, version: CapstoneVersion) -> li
     )
 
 
+def capstone_similar_work_warm(*, version_id: int) -> list[SimilarWork]:
+    """`capstone_similar_work` of a version by id (for the task that fills the cache after an
+    upload); nothing for a version that is gone."""
+    version = CapstoneVersion.objects.select_related("capstone").filter(pk=version_id).first()
+    if version is None:
+        return []
+    return capstone_similar_work(capstone=version.capstone, version=version)
+
+
 def solution_similarity_list(*, user: User, submission: Submission) -> list[SimilarWork] | None:
     """Other learners' passing solutions of the same exercise (the latest of each of the
     newest SIMILARITY_SOLUTION_CANDIDATES learners) that share the most code with

@@ -161,8 +161,9 @@ def capstone_upload(*, learner: User, upload: UploadedFile) -> CapstoneVersion:
         if current is not None:
             notify.review_requested(review_round=review_round, mentor_user=current.mentor.user)
 
-        from mentors.tasks import run_capstone_checks
+        from mentors.tasks import run_capstone_checks, warm_capstone_similarity
 
         publish_on_commit(run_capstone_checks, check_run.pk)
+        publish_on_commit(warm_capstone_similarity, version.pk)
     logger.info("capstone %s version %s uploaded (%s files)", capstone.pk, number, len(entries))
     return version

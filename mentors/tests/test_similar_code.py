@@ -19,6 +19,7 @@ from courses import services as course_services
 from courses.models import Track
 from mentors import selectors, services
 from mentors.models import CapstoneVersion, FeedbackRequest, MentorProfile, ReviewRound
+from mentors.tasks import warm_capstone_similarity
 from mentors.tests import factories
 from mentors.tests.test_similarity import INVENTORY, INVENTORY_RENAMED, UNRELATED
 from submissions.models import Submission
@@ -309,3 +310,14 @@ def test_capstone_signals_cost_the_same_queries_however_many_capstones(
     with django_assert_max_num_queries(2):  # everything else comes from the cache
         warm = similar_to(mentor, mine)
     assert cold == warm and len(cold or []) == min(others, 5)
+
+
+def test_the_task_after_an_upload_fills_the_cache_the_round_page_reads(
+    capstones: dict[str, CapstoneVersion], mentor: User, django_assert_max_num_queries: Any
+) -> None:
+    cache.clear()
+    assert warm_capstone_similarity.apply(args=[capstones["mine"].pk]).get() == 1
+    with django_assert_max_num_queries(2):  # permission and candidates: no file is read
+        found = similar_to(mentor, capstones["mine"])
+    assert [work.learner.email for work in found or []] == ["bob@example.com"]
+    assert warm_capstone_similarity.apply(args=[10**9]).get() == 0  # a version that is gone
