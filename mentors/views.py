@@ -642,6 +642,9 @@ def mentee_submission(request: HttpRequest, learner_id: int, submission_id: int)
         "groups": submission_selectors.results_by_file(report["visible_tests"]),
         "quality_pending": submission_selectors.quality_pending(submission=submission),
         "read_only": True,
+        "similar_solutions": selectors.solution_similarity_list(
+            user=request_user(request), submission=submission
+        ),
     }
     return render(request, "mentors/mentee_submission.html", context)
 

@@ -321,3 +321,14 @@ def test_the_task_after_an_upload_fills_the_cache_the_round_page_reads(
         found = similar_to(mentor, capstones["mine"])
     assert [work.learner.email for work in found or []] == ["bob@example.com"]
     assert warm_capstone_similarity.apply(args=[10**9]).get() == 0  # a version that is gone
+
+
+def test_the_mentors_page_of_a_mentee_submission_shows_similar_solutions(
+    mentee: User, mentor: User, outsider: User, settings: Any
+) -> None:
+    settings.SIMILARITY_DISPLAY_THRESHOLD = 0.5
+    submitted(outsider, INVENTORY_RENAMED, status=Submission.Status.PASSED)
+    mine = submitted(mentee, INVENTORY, status=Submission.Status.PASSED)
+    url = reverse("mentors:mentee_submission", args=[mentee.pk, mine.pk])
+    html = factories.client_for(mentor).get(url).content.decode()
+    assert SIMILAR_SOLUTIONS in html and "Mallory" in html
