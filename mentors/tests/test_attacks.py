@@ -547,6 +547,44 @@ def test_resolving_twice_keeps_who_resolved_it_first(
     assert feedback.resolved_by == mentor and feedback.resolved_at == first_at
 
 
+def test_posting_in_a_resolved_request_is_refused_with_the_text_kept(
+    feedback: FeedbackRequest, mentee: User, mentor: User
+) -> None:
+    services.feedback_request_resolve(feedback_request=feedback, by=mentee)
+    client = client_for(mentee)
+    message = client.post(
+        reverse("mentors:feedback_message", args=[feedback.pk]), {"body": "one more thing"}
+    )
+    assert message.status_code == 400
+    assert "one more thing" in message.content.decode() and "resolved" in message.content.decode()
+    comment = client_for(mentor).post(
+        reverse("mentors:feedback_comment", args=[feedback.pk]),
+        {"file_id": file_id(feedback), "line": 1, "body": "late comment"},
+    )
+    assert comment.status_code == 400 and "late comment" in comment.content.decode()
+    assert feedback_posts(feedback) == (1, 0)
+
+
+def test_after_reassignment_the_learner_cannot_post_but_can_resolve(
+    feedback: FeedbackRequest, mentee: User, other_mentor: User, staff: User
+) -> None:
+    reassign(mentee, other_mentor, staff)
+    client = client_for(mentee)
+    response = client.post(
+        reverse("mentors:feedback_message", args=[feedback.pk]), {"body": "are you there"}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "are you there" in html and "no longer mentors you" in html
+    assert feedback_posts(feedback) == (1, 0)
+    # The new mentor was not asked: the request is not theirs.
+    url = reverse("mentors:feedback", args=[feedback.pk])
+    assert client_for(other_mentor).get(url).status_code == 404
+    client.post(reverse("mentors:feedback_resolve", args=[feedback.pk]))
+    feedback.refresh_from_db()
+    assert not feedback.is_open and feedback.resolved_by == mentee
+
+
 def test_the_learner_never_sees_the_similarity_sections(
     feedback: FeedbackRequest, mentee: User, mentor: User
 ) -> None:
@@ -580,3 +618,22 @@ def test_a_huge_round_message_is_a_400_with_the_text_and_nothing_stored(
     )
     assert response.status_code == 400 and "y" * 4001 in response.content.decode()
     assert not RoundMessage.objects.exists()
+
+
+def test_a_comment_refused_because_the_round_was_just_decided_keeps_the_text(
+    review_round: ReviewRound, mentor: User
+) -> None:
+    decide(review_round, mentor, ReviewRound.Status.CHANGES_REQUESTED)  # in another tab
+    response = client_for(mentor).post(
+        reverse("mentors:round_comment", args=[review_round.pk]),
+        {
+            "file_id": tasks_file_id(review_round),
+            "line": 1,
+            "body": "a long careful comment",
+            "path": "app/tasks.py",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "a long careful comment" in html and "has been decided" in html
+    assert not LineComment.objects.exists()
