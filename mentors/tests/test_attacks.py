@@ -637,3 +637,24 @@ def test_a_comment_refused_because_the_round_was_just_decided_keeps_the_text(
     html = response.content.decode()
     assert "a long careful comment" in html and "has been decided" in html
     assert not LineComment.objects.exists()
+
+
+def test_asking_and_resolving_in_a_loop_cannot_flood_the_mentor(
+    mentee: User, mentor: User, settings: Any
+) -> None:
+    """Each question is the first message of its thread and tells the mentor (by email
+    too): asking counts against the posting rate like any other message."""
+    settings.THREAD_POSTS_PER_10_MINUTES = 3
+    submission = failing_submission(mentee)
+    client = client_for(mentee)
+    url = reverse("mentors:feedback_ask", args=[submission.pk])
+    for _ in range(3):
+        assert client.post(url, {"body": "again?"}).status_code == 302
+        services.feedback_request_resolve(
+            feedback_request=FeedbackRequest.objects.open().get(), by=mentee
+        )
+    refused = client.post(url, {"body": "and again?"})
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "Wait a few minutes" in html and "and again?" in html
+    assert FeedbackRequest.objects.count() == 3

@@ -445,3 +445,19 @@ def test_unknown_or_hostile_certificate_codes_are_a_404(api: Api, code: str) -> 
 
 def test_a_nul_byte_in_a_certificate_code_is_refused_not_a_500(api: Api) -> None:
     assert api(None).get("/api/v1/certificates/ABCD%00/").status_code in (400, 404)
+
+
+def test_asking_again_and_again_is_a_429_beyond_the_posting_rate(
+    api: Api, mentee: User, settings: Any
+) -> None:
+    settings.THREAD_POSTS_PER_10_MINUTES = 2
+    client = api(mentee)
+    for _ in range(2):
+        ask = {"submission_id": failing_submission(mentee).pk, "body": "again?"}
+        created = client.post("/api/v1/feedback/", ask, format="json")
+        assert created.status_code == 201
+        assert client.post(f"/api/v1/feedback/{created.json()['id']}/resolve/").status_code == 200
+    ask = {"submission_id": failing_submission(mentee).pk, "body": "again?"}
+    refused = client.post("/api/v1/feedback/", ask, format="json")
+    assert refused.status_code == 429 and refused.json()["code"] == "posting_too_fast"
+    assert FeedbackRequest.objects.count() == 2
