@@ -12,12 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from courses import services as course_services
-from courses.models import Track
 from mentors import services
 from mentors.models import (
     CommentSnippet,
-    FeedbackComment,
     FeedbackMessage,
     FeedbackRequest,
     LineComment,
@@ -31,8 +28,9 @@ from mentors.tests.factories import (
     client_for,
     decide,
     failing_submission,
-    make_learner,
-    make_mentor,
+    feedback_file_id,
+    feedback_post_counts,
+    round_file_id,
     upload_project,
 )
 
@@ -43,42 +41,9 @@ ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 HUGE = "x" * 10_001
 
 
-@pytest.fixture
-def feedback(mentee: User) -> FeedbackRequest:
-    return ask_for_feedback(mentee)
-
-
-@pytest.fixture
-def other_mentor(backend_track: Track) -> User:
-    return make_mentor("alan@example.com", backend_track)
-
-
-@pytest.fixture
-def other_mentee(mentor: User, backend_track: Track) -> User:
-    """Another learner of the same mentor (so only object checks keep them apart)."""
-    user = make_learner("brian@example.com")
-    course_services.enrollment_create(learner=user, track=backend_track)
-    return user
-
-
 def reassign(learner: User, to: User, staff: User) -> None:
     services.assignment_set(
         learner=learner, mentor=MentorProfile.objects.get(user=to), by=staff, reason="load"
-    )
-
-
-def file_id(feedback_request: FeedbackRequest) -> int:
-    return feedback_request.submission.files.get(path="temperature.py").pk
-
-
-def tasks_file_id(review_round: ReviewRound) -> int:
-    return review_round.version.files.get(path="app/tasks.py").pk
-
-
-def feedback_posts(feedback_request: FeedbackRequest) -> tuple[int, int]:
-    return (
-        FeedbackMessage.objects.filter(feedback_request=feedback_request).count(),
-        FeedbackComment.objects.filter(feedback_request=feedback_request).count(),
     )
 
 
@@ -97,13 +62,13 @@ def test_nobody_but_the_two_sides_reaches_a_feedback_request(
     feedback: FeedbackRequest, who: str, request: pytest.FixtureRequest
 ) -> None:
     client = client_for(request.getfixturevalue(who))
-    before = feedback_posts(feedback)
+    before = feedback_post_counts(feedback)
     for name, url in feedback_urls(feedback.pk).items():
-        data = {"body": "mine now", "file_id": file_id(feedback), "line": 1}
+        data = {"body": "mine now", "file_id": feedback_file_id(feedback), "line": 1}
         response = client.get(url) if name == "feedback" else client.post(url, data)
         assert response.status_code == 404, (who, name)
     feedback.refresh_from_db()
-    assert feedback.is_open and feedback_posts(feedback) == before
+    assert feedback.is_open and feedback_post_counts(feedback) == before
 
 
 def test_anonymous_visitors_are_sent_to_sign_in_and_nothing_is_written(
@@ -111,10 +76,12 @@ def test_anonymous_visitors_are_sent_to_sign_in_and_nothing_is_written(
 ) -> None:
     client = Client()
     for url in feedback_urls(feedback.pk).values():
-        response = client.post(url, {"body": "hi", "file_id": file_id(feedback), "line": 1})
+        response = client.post(
+            url, {"body": "hi", "file_id": feedback_file_id(feedback), "line": 1}
+        )
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     feedback.refresh_from_db()
-    assert feedback.is_open and feedback_posts(feedback) == (1, 0)
+    assert feedback.is_open and feedback_post_counts(feedback) == (1, 0)
 
 
 def test_a_former_mentor_loses_the_request_and_a_missing_or_huge_id_is_a_404(
@@ -151,7 +118,7 @@ def test_other_learners_and_mentors_get_404_on_a_round_and_its_posts(
     assert client.get(reverse("mentors:round_checks", args=[pk])).status_code == 404
     posts = {
         "round_message": {"body": "hi"},
-        "round_comment": {"body": "hi", "file_id": tasks_file_id(review_round), "line": 1},
+        "round_comment": {"body": "hi", "file_id": round_file_id(review_round), "line": 1},
         "round_decision": {"decision": "approved", "summary": "free pass"},
     }
     for name, data in posts.items():
@@ -178,7 +145,7 @@ def test_the_learner_cannot_comment_or_decide_their_own_round(
     review_round: ReviewRound, learner: User
 ) -> None:
     client = client_for(learner)
-    comment = {"body": "great code", "file_id": tasks_file_id(review_round), "line": 1}
+    comment = {"body": "great code", "file_id": round_file_id(review_round), "line": 1}
     assert (
         client.post(reverse("mentors:round_comment", args=[review_round.pk]), comment).status_code
         == 403
@@ -251,7 +218,7 @@ def test_posts_without_a_csrf_token_are_refused(
     for client, url in posts:
         assert client.post(url, {"body": "forged", "title": "forged"}).status_code == 403
     feedback.refresh_from_db()
-    assert feedback.is_open and feedback_posts(feedback) == (1, 0)
+    assert feedback.is_open and feedback_post_counts(feedback) == (1, 0)
     assert list(CommentSnippet.objects.values_list("title", flat=True)) == ["t"]
 
 
@@ -273,7 +240,7 @@ def test_hostile_message_bodies_are_a_400_and_nothing_is_stored(
         reverse("mentors:feedback_message", args=[feedback.pk]), {"body": body}
     )
     assert response.status_code == 400 and why in response.content.decode()
-    assert feedback_posts(feedback) == (1, 0)
+    assert feedback_post_counts(feedback) == (1, 0)
 
 
 def test_a_huge_question_is_refused_and_kept_on_the_ask_page(mentee: User) -> None:
@@ -304,7 +271,11 @@ def test_html_in_a_question_and_a_comment_renders_escaped_for_both_sides(
 ) -> None:
     feedback = ask_for_feedback(mentee, body=f"question {SCRIPT}")
     services.feedback_comment_add(
-        feedback_request=feedback, author=mentor, file_id=file_id(feedback), line=1, body=SCRIPT
+        feedback_request=feedback,
+        author=mentor,
+        file_id=feedback_file_id(feedback),
+        line=1,
+        body=SCRIPT,
     )
     for reader in (mentee, mentor):
         html = client_for(reader).get(reverse("mentors:feedback", args=[feedback.pk])).content
@@ -351,28 +322,19 @@ def test_hostile_query_strings_on_the_comment_forms_render_escaped(
 
 @pytest.mark.parametrize("line", ["0", "-1", str(10**12), "abc", "1.5", ""])
 def test_bad_line_numbers_are_a_400_with_the_typed_comment_kept(
-    feedback: FeedbackRequest, mentor: User, line: str
+    feedback: FeedbackRequest, review_round: ReviewRound, mentor: User, line: str
 ) -> None:
-    response = client_for(mentor).post(
-        reverse("mentors:feedback_comment", args=[feedback.pk]),
-        {"file_id": file_id(feedback), "line": line, "body": "my careful comment"},
-    )
-    assert response.status_code == 400
-    assert "my careful comment" in response.content.decode()
-    assert feedback_posts(feedback) == (1, 0)
-
-
-@pytest.mark.parametrize("line", ["0", "-1", str(10**12), "abc"])
-def test_bad_line_numbers_on_a_round_are_a_400_with_the_typed_comment_kept(
-    review_round: ReviewRound, mentor: User, line: str
-) -> None:
-    response = client_for(mentor).post(
-        reverse("mentors:round_comment", args=[review_round.pk]),
-        {"file_id": tasks_file_id(review_round), "line": line, "body": "my careful comment"},
-    )
-    assert response.status_code == 400
-    assert "my careful comment" in response.content.decode()
-    assert not LineComment.objects.exists()
+    posts = [
+        (reverse("mentors:feedback_comment", args=[feedback.pk]), feedback_file_id(feedback)),
+        (reverse("mentors:round_comment", args=[review_round.pk]), round_file_id(review_round)),
+    ]
+    for url, fid in posts:
+        response = client_for(mentor).post(
+            url, {"file_id": fid, "line": line, "body": "my careful comment"}
+        )
+        assert response.status_code == 400, url
+        assert "my careful comment" in response.content.decode()
+    assert feedback_post_counts(feedback) == (1, 0) and not LineComment.objects.exists()
 
 
 def test_a_file_of_another_submission_is_refused(
@@ -385,7 +347,7 @@ def test_a_file_of_another_submission_is_refused(
             {"file_id": bad, "line": 1, "body": "wrong file"},
         )
         assert response.status_code == 400 and "wrong file" in response.content.decode()
-    assert feedback_posts(feedback) == (1, 0)
+    assert feedback_post_counts(feedback) == (1, 0)
 
 
 def test_a_file_of_an_earlier_version_is_refused_on_the_new_round(
@@ -395,7 +357,7 @@ def test_a_file_of_an_earlier_version_is_refused_on_the_new_round(
     second = upload_project(learner).review_round
     response = client_for(mentor).post(
         reverse("mentors:round_comment", args=[second.pk]),
-        {"file_id": tasks_file_id(review_round), "line": 1, "body": "old file"},
+        {"file_id": round_file_id(review_round), "line": 1, "body": "old file"},
     )
     assert response.status_code == 400
     assert "not part of this version" in response.content.decode()
@@ -403,32 +365,33 @@ def test_a_file_of_an_earlier_version_is_refused_on_the_new_round(
 
 
 def test_another_mentors_snippet_in_a_comment_form_leaks_nothing_and_counts_no_use(
-    feedback: FeedbackRequest, review_round: ReviewRound, mentor: User, other_mentor: User
+    feedback: FeedbackRequest,
+    review_round: ReviewRound,
+    mentor: User,
+    other_mentor: User,
+    mentee: User,
 ) -> None:
+    """Another mentor's snippet, and (for a learner) their own mentor's: a 404."""
     secret = services.snippet_create(mentor=other_mentor, title="Private", body="SECRET-TEXT")
     client = client_for(mentor)
     posts = [
-        (reverse("mentors:feedback_comment", args=[feedback.pk]), file_id(feedback)),
-        (reverse("mentors:round_comment", args=[review_round.pk]), tasks_file_id(review_round)),
+        (reverse("mentors:feedback_comment", args=[feedback.pk]), feedback_file_id(feedback)),
+        (reverse("mentors:round_comment", args=[review_round.pk]), round_file_id(review_round)),
     ]
     for url, fid in posts:
         response = client.post(url, {"file_id": fid, "line": 1, "body": "", "snippet": secret.pk})
         assert response.status_code == 404 and b"SECRET-TEXT" not in response.content
-    secret.refresh_from_db()
-    assert secret.use_count == 0
-    assert not LineComment.objects.exists() and feedback_posts(feedback) == (1, 0)
-
-
-def test_a_learner_cannot_use_their_mentors_snippet(
-    feedback: FeedbackRequest, mentor: User, mentee: User
-) -> None:
-    snippet = services.snippet_create(mentor=mentor, title="Mine", body="MENTOR-ONLY")
+    # A learner may not use their own mentor's snippet either.
+    mentors = services.snippet_create(mentor=mentor, title="Mine", body="MENTOR-ONLY")
     response = client_for(mentee).post(
         reverse("mentors:feedback_comment", args=[feedback.pk]),
-        {"file_id": file_id(feedback), "line": 1, "body": "", "snippet": snippet.pk},
+        {"file_id": feedback_file_id(feedback), "line": 1, "body": "", "snippet": mentors.pk},
     )
     assert response.status_code == 404 and b"MENTOR-ONLY" not in response.content
-    assert feedback_posts(feedback) == (1, 0)
+    secret.refresh_from_db()
+    mentors.refresh_from_db()
+    assert secret.use_count == mentors.use_count == 0
+    assert not LineComment.objects.exists() and feedback_post_counts(feedback) == (1, 0)
 
 
 def test_snippet_titles_are_unique_after_trimming_but_case_sensitive(mentor: User) -> None:
@@ -559,10 +522,10 @@ def test_posting_in_a_resolved_request_is_refused_with_the_text_kept(
     assert "one more thing" in message.content.decode() and "resolved" in message.content.decode()
     comment = client_for(mentor).post(
         reverse("mentors:feedback_comment", args=[feedback.pk]),
-        {"file_id": file_id(feedback), "line": 1, "body": "late comment"},
+        {"file_id": feedback_file_id(feedback), "line": 1, "body": "late comment"},
     )
     assert comment.status_code == 400 and "late comment" in comment.content.decode()
-    assert feedback_posts(feedback) == (1, 0)
+    assert feedback_post_counts(feedback) == (1, 0)
 
 
 def test_after_reassignment_the_learner_cannot_post_but_can_resolve(
@@ -576,7 +539,7 @@ def test_after_reassignment_the_learner_cannot_post_but_can_resolve(
     assert response.status_code == 400
     html = response.content.decode()
     assert "are you there" in html and "no longer mentors you" in html
-    assert feedback_posts(feedback) == (1, 0)
+    assert feedback_post_counts(feedback) == (1, 0)
     # The new mentor was not asked: the request is not theirs.
     url = reverse("mentors:feedback", args=[feedback.pk])
     assert client_for(other_mentor).get(url).status_code == 404
@@ -627,7 +590,7 @@ def test_a_comment_refused_because_the_round_was_just_decided_keeps_the_text(
     response = client_for(mentor).post(
         reverse("mentors:round_comment", args=[review_round.pk]),
         {
-            "file_id": tasks_file_id(review_round),
+            "file_id": round_file_id(review_round),
             "line": 1,
             "body": "a long careful comment",
             "path": "app/tasks.py",
@@ -658,3 +621,91 @@ def test_asking_and_resolving_in_a_loop_cannot_flood_the_mentor(
     html = refused.content.decode()
     assert "Wait a few minutes" in html and "and again?" in html
     assert FeedbackRequest.objects.count() == 3
+
+
+@pytest.mark.parametrize("snippet", ["0", "-3", "abc", str(10**30)])
+def test_a_bad_snippet_id_is_refused_with_the_typed_comment_kept(
+    feedback: FeedbackRequest, mentor: User, snippet: str
+) -> None:
+    response = client_for(mentor).post(
+        reverse("mentors:feedback_comment", args=[feedback.pk]),
+        {
+            "file_id": feedback_file_id(feedback),
+            "line": 1,
+            "body": "typed by hand",
+            "snippet": snippet,
+        },
+    )
+    # Not a number, or below 1: the form says so (400, text kept); a number that is no
+    # snippet of theirs: 404 like any other id that is not theirs.
+    assert response.status_code in (400, 404)
+    if response.status_code == 400:
+        assert "typed by hand" in response.content.decode()
+    assert feedback_post_counts(feedback) == (1, 0)
+
+
+def test_a_hostile_path_with_a_refused_round_comment_is_a_400_not_a_500(
+    review_round: ReviewRound, mentor: User
+) -> None:
+    for path in ("../../etc/passwd", SCRIPT, "\x00", "a" * 5000):
+        response = client_for(mentor).post(
+            reverse("mentors:round_comment", args=[review_round.pk]),
+            {"file_id": round_file_id(review_round), "line": 0, "body": "kept", "path": path},
+        )
+        assert response.status_code == 400 and SCRIPT not in response.content.decode()
+
+
+def test_a_former_mentor_loses_the_mentee_pages(
+    mentee: User, mentor: User, other_mentor: User, staff: User
+) -> None:
+    submission = failing_submission(mentee)
+    reassign(mentee, other_mentor, staff)
+    for url in (
+        reverse("mentors:mentee", args=[mentee.pk]),
+        reverse("mentors:mentee_submission", args=[mentee.pk, submission.pk]),
+    ):
+        assert client_for(mentor).get(url).status_code == 404
+        assert client_for(other_mentor).get(url).status_code == 200
+
+
+@pytest.mark.parametrize("code", ["nope", "<script>alert(1)", "x" * 5000, "é"])
+def test_unknown_or_hostile_certificate_codes_are_a_404_page(code: str) -> None:
+    for name in ("mentors:certificate", "mentors:certificate_print"):
+        response = Client().get(reverse(name, args=[code]))
+        assert response.status_code == 404 and "<script>" not in response.content.decode()
+
+
+def test_metrics_refuse_a_wrong_token_and_writes(settings: Any, db: None) -> None:
+    settings.METRICS_ENABLED, settings.METRICS_TOKEN, settings.DEBUG = True, "s3cret", False
+    client = Client()
+    for header in ("", "Bearer wrong", "Basic s3cret", "Bearer s3cret-and-more", "Bearer é"):
+        assert client.get("/metrics", HTTP_AUTHORIZATION=header).status_code == 401, header
+    assert client.post("/metrics", HTTP_AUTHORIZATION="Bearer s3cret").status_code == 405
+    assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer s3cret").status_code == 200
+
+
+def test_a_far_page_number_costs_the_same_queries_for_few_or_many_rows(
+    mentee: User, mentor: User, settings: Any, django_assert_max_num_queries: Any
+) -> None:
+    settings.FEEDBACK_REQUESTS_OPEN_MAX = 100
+
+    def counts() -> list[int]:
+        seen = []
+        for user, name in (
+            (mentor, "feedback_queue"),
+            (mentee, "feedback_list"),
+            (mentor, "snippets"),
+        ):
+            client = client_for(user)
+            with django_assert_max_num_queries(20) as captured:
+                assert client.get(reverse(f"mentors:{name}"), {"page": 10**9}).status_code == 200
+            seen.append(len(captured.captured_queries))
+        return seen
+
+    ask_for_feedback(mentee)
+    add_snippets(mentor, 1)
+    few = counts()
+    for _ in range(24):
+        ask_for_feedback(mentee)
+    add_snippets(mentor, 24)
+    assert counts() == few

@@ -11,13 +11,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from courses import services as course_services
-from courses.models import Track
 from mentors import services
 from mentors.models import (
     CommentSnippet,
-    FeedbackComment,
-    FeedbackMessage,
     FeedbackRequest,
     LineComment,
     MentorProfile,
@@ -26,11 +22,11 @@ from mentors.models import (
 )
 from mentors.tests.factories import (
     add_snippets,
-    ask_for_feedback,
     decide,
     failing_submission,
-    make_learner,
-    make_mentor,
+    feedback_file_id,
+    feedback_post_counts,
+    round_file_id,
 )
 
 pytestmark = pytest.mark.django_db
@@ -39,41 +35,9 @@ Api = Callable[[User | None], APIClient]
 SCRIPT = "<script>alert(1)</script>"
 
 
-@pytest.fixture
-def feedback(mentee: User) -> FeedbackRequest:
-    return ask_for_feedback(mentee)
-
-
-@pytest.fixture
-def other_mentor(backend_track: Track) -> User:
-    return make_mentor("alan@example.com", backend_track)
-
-
-@pytest.fixture
-def other_mentee(mentor: User, backend_track: Track) -> User:
-    user = make_learner("brian@example.com")
-    course_services.enrollment_create(learner=user, track=backend_track)
-    return user
-
-
-def file_id(feedback_request: FeedbackRequest) -> int:
-    return feedback_request.submission.files.get(path="temperature.py").pk
-
-
-def tasks_file_id(review_round: ReviewRound) -> int:
-    return review_round.version.files.get(path="app/tasks.py").pk
-
-
-def posts(feedback_request: FeedbackRequest) -> tuple[int, int]:
-    return (
-        FeedbackMessage.objects.filter(feedback_request=feedback_request).count(),
-        FeedbackComment.objects.filter(feedback_request=feedback_request).count(),
-    )
-
-
 def feedback_calls(feedback_request: FeedbackRequest) -> list[tuple[str, str, dict[str, Any]]]:
     base = f"/api/v1/feedback/{feedback_request.pk}/"
-    comment = {"file_id": file_id(feedback_request), "line": 1, "body": "mine"}
+    comment = {"file_id": feedback_file_id(feedback_request), "line": 1, "body": "mine"}
     return [
         ("get", base, {}),
         ("post", base + "messages/", {"body": "mine"}),
@@ -94,7 +58,7 @@ def test_nobody_but_the_two_sides_reaches_a_feedback_request(
         response = getattr(client, method)(url, data, format="json")
         assert response.status_code == 404, (who, url)
     feedback.refresh_from_db()
-    assert feedback.is_open and posts(feedback) == (1, 0)
+    assert feedback.is_open and feedback_post_counts(feedback) == (1, 0)
 
 
 def test_anonymous_calls_are_refused(api_anon: APIClient, feedback: FeedbackRequest) -> None:
@@ -103,7 +67,7 @@ def test_anonymous_calls_are_refused(api_anon: APIClient, feedback: FeedbackRequ
         assert response.status_code in (401, 403), url
     assert api_anon.get("/api/v1/mentor/snippets/").status_code in (401, 403)
     feedback.refresh_from_db()
-    assert feedback.is_open and posts(feedback) == (1, 0)
+    assert feedback.is_open and feedback_post_counts(feedback) == (1, 0)
 
 
 def test_a_former_mentor_gets_404_and_huge_ids_are_404_not_500(
@@ -150,7 +114,7 @@ def test_the_learner_cannot_comment_on_or_decide_their_own_round(
     review_round: ReviewRound, api_learner: APIClient
 ) -> None:
     base = f"/api/v1/rounds/{review_round.pk}/"
-    comment = {"file_id": tasks_file_id(review_round), "line": 1, "body": "lgtm"}
+    comment = {"file_id": round_file_id(review_round), "line": 1, "body": "lgtm"}
     assert api_learner.post(base + "comments/", comment, format="json").status_code == 403
     decision = {"decision": "approved", "summary": "me"}
     assert api_learner.post(base + "decision/", decision, format="json").status_code == 403
@@ -227,7 +191,7 @@ def test_a_session_cookie_without_a_csrf_token_cannot_write(
     snippet = {"title": "forged", "body": "x"}
     assert mentor_client.post("/api/v1/mentor/snippets/", snippet).status_code == 403
     feedback.refresh_from_db()
-    assert feedback.is_open and posts(feedback) == (1, 0)
+    assert feedback.is_open and feedback_post_counts(feedback) == (1, 0)
     assert not CommentSnippet.objects.exists()
 
 
@@ -244,7 +208,7 @@ def test_hostile_message_bodies_are_a_400_and_nothing_is_stored(
         f"/api/v1/rounds/{review_round.pk}/messages/",
     ):
         assert client.post(url, {"body": body}, format="json").status_code == 400, url
-    assert posts(feedback) == (1, 0) and not RoundMessage.objects.exists()
+    assert feedback_post_counts(feedback) == (1, 0) and not RoundMessage.objects.exists()
     response = client.post(
         "/api/v1/feedback/",
         {"submission_id": failing_submission(mentee).pk, "body": body},
@@ -271,13 +235,13 @@ def test_bad_line_numbers_are_a_400(
 ) -> None:
     client = api(mentor)
     calls = [
-        (f"/api/v1/feedback/{feedback.pk}/comments/", file_id(feedback)),
-        (f"/api/v1/rounds/{review_round.pk}/comments/", tasks_file_id(review_round)),
+        (f"/api/v1/feedback/{feedback.pk}/comments/", feedback_file_id(feedback)),
+        (f"/api/v1/rounds/{review_round.pk}/comments/", round_file_id(review_round)),
     ]
     for url, fid in calls:
         response = client.post(url, {"file_id": fid, "line": line, "body": "x"}, format="json")
         assert response.status_code == 400, (url, line)
-    assert posts(feedback) == (1, 0) and not LineComment.objects.exists()
+    assert feedback_post_counts(feedback) == (1, 0) and not LineComment.objects.exists()
 
 
 @pytest.mark.parametrize("bad_file", ["theirs", 10**30, 0, "x"])
@@ -291,7 +255,7 @@ def test_files_of_another_submission_are_refused(
         {"file_id": bad_file, "line": 1, "body": "wrong file"},
         format="json",
     )
-    assert response.status_code == 400 and posts(feedback) == (1, 0)
+    assert response.status_code == 400 and feedback_post_counts(feedback) == (1, 0)
 
 
 @pytest.mark.parametrize(
@@ -380,9 +344,9 @@ def test_nobody_posts_in_a_resolved_request(
     services.feedback_request_resolve(feedback_request=feedback, by=mentor)
     base = f"/api/v1/feedback/{feedback.pk}/"
     assert api(mentee).post(base + "messages/", {"body": "more"}, format="json").status_code == 400
-    comment = {"file_id": file_id(feedback), "line": 1, "body": "late"}
+    comment = {"file_id": feedback_file_id(feedback), "line": 1, "body": "late"}
     assert api(mentor).post(base + "comments/", comment, format="json").status_code == 400
-    assert posts(feedback) == (1, 0)
+    assert feedback_post_counts(feedback) == (1, 0)
 
 
 def test_after_reassignment_the_learner_cannot_post_to_the_old_mentor(
@@ -395,7 +359,7 @@ def test_after_reassignment_the_learner_cannot_post_to_the_old_mentor(
     response = api(mentee).post(url, {"body": "still there?"}, format="json")
     assert response.status_code == 400 and "no longer mentors you" in response.json()["detail"]
     assert api(other_mentor).get(f"/api/v1/feedback/{feedback.pk}/").status_code == 404
-    assert posts(feedback) == (1, 0)
+    assert feedback_post_counts(feedback) == (1, 0)
 
 
 SIMILARITY_WORDS = ("similar", "overlap", "share", "insight")
