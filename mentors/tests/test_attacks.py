@@ -33,6 +33,8 @@ from mentors.tests.factories import (
     round_file_id,
     upload_project,
 )
+from notifications.delivery import build_email
+from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -709,3 +711,18 @@ def test_a_far_page_number_costs_the_same_queries_for_few_or_many_rows(
         ask_for_feedback(mentee)
     add_snippets(mentor, 24)
     assert counts() == few
+
+
+def test_html_and_newlines_in_a_reply_are_escaped_in_the_inbox_and_the_email(
+    feedback: FeedbackRequest, mentee: User, mentor: User
+) -> None:
+    body = f"line one\r\nBcc: victim@example.com\n{SCRIPT}"
+    services.feedback_message_add(feedback_request=feedback, author=mentor, body=body)
+    notice = Notification.objects.filter(recipient=mentee).latest("pk")
+    inbox = client_for(mentee).get(reverse("notifications:inbox")).content.decode()
+    assert SCRIPT not in inbox
+    email = build_email(notice)
+    assert "\n" not in email.subject and "\r" not in email.subject
+    html = str(email.alternatives[0][0])
+    assert SCRIPT not in html and ESCAPED in html
+    assert email.message()["Bcc"] is None and email.to == [mentee.email]
