@@ -43,12 +43,14 @@ def feedback_request_create(*, learner: User, submission: Submission, body: str)
     """Ask the learner's current mentor about `submission` (the learner's own, graded with
     any outcome), with `body` as the first message of the thread. Refused without an active
     mentor, while this submission already has an open request, and beyond
-    FEEDBACK_REQUESTS_OPEN_MAX open requests with the current mentor. The mentor is told."""
+    FEEDBACK_REQUESTS_OPEN_MAX open requests with the current mentor, and beyond the
+    author's posting rate (the question is a message). The mentor is told."""
     question = _text(body, missing="Say what you would like your mentor to look at.")
     if submission.learner_id != learner.pk:
         raise FeedbackError("You can ask for feedback on your own submissions only.")
     if not submission.is_final:
         raise FeedbackError("Wait for this submission's result, then ask your mentor.")
+    threads.thread_post_check(author=learner)  # the question is a post, telling the mentor
     assignment = (
         MentorAssignment.objects.select_for_update(of=("self",))
         .active()

@@ -7,10 +7,17 @@ from typing import Any
 import pytest
 
 from accounts.models import User
+from courses import services as course_services
 from courses.models import Track
 from mentors import selectors
-from mentors.models import ReviewRound
-from mentors.tests.factories import ask_for_feedback, failing_submission, uploaded_round
+from mentors.models import FeedbackRequest, ReviewRound
+from mentors.tests.factories import (
+    ask_for_feedback,
+    failing_submission,
+    make_learner,
+    make_mentor,
+    uploaded_round,
+)
 from submissions.models import Submission
 
 
@@ -36,3 +43,23 @@ def submission_over_the_limit(mentee: User, settings: Any) -> Submission:
     settings.FEEDBACK_REQUESTS_OPEN_MAX = 1
     ask_for_feedback(mentee)
     return failing_submission(mentee)
+
+
+@pytest.fixture
+def feedback(mentee: User) -> FeedbackRequest:
+    """An open feedback request of the mentee to their mentor (its question is post one)."""
+    return ask_for_feedback(mentee)
+
+
+@pytest.fixture
+def other_mentor(backend_track: Track) -> User:
+    """A mentor of the same track who does not mentor the `learner`."""
+    return make_mentor("alan@example.com", backend_track)
+
+
+@pytest.fixture
+def other_mentee(mentor: User, backend_track: Track) -> User:
+    """Another learner of the same mentor (so only object checks keep them apart)."""
+    user = make_learner("brian@example.com")
+    course_services.enrollment_create(learner=user, track=backend_track)
+    return user

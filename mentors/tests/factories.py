@@ -17,7 +17,15 @@ from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Track
 from mentors import selectors, services
-from mentors.models import Capstone, CapstoneVersion, FeedbackRequest, MentorProfile, ReviewRound
+from mentors.models import (
+    Capstone,
+    CapstoneVersion,
+    FeedbackComment,
+    FeedbackMessage,
+    FeedbackRequest,
+    MentorProfile,
+    ReviewRound,
+)
 from submissions.models import Submission
 from submissions.services import IncomingFile
 from submissions.tests.factories import GradedSubmissionFactory
@@ -191,4 +199,22 @@ def ask_for_feedback(
     """`feedback_request_create` on `submission` (a new failing one unless given)."""
     return services.feedback_request_create(
         learner=learner, submission=submission or failing_submission(learner), body=body
+    )
+
+
+def feedback_file_id(feedback_request: FeedbackRequest) -> int:
+    """The id of temperature.py in the request's submission (see FEEDBACK_FILES)."""
+    return feedback_request.submission.files.get(path="temperature.py").pk
+
+
+def round_file_id(review_round: ReviewRound) -> int:
+    """The id of app/tasks.py in the round's version (see PROJECT)."""
+    return review_round.version.files.get(path="app/tasks.py").pk
+
+
+def feedback_post_counts(feedback_request: FeedbackRequest) -> tuple[int, int]:
+    """How many messages and line comments the request's thread holds."""
+    return (
+        FeedbackMessage.objects.filter(feedback_request=feedback_request).count(),
+        FeedbackComment.objects.filter(feedback_request=feedback_request).count(),
     )
