@@ -6,7 +6,7 @@ from django import forms
 
 from courses.models import Track
 from mentors import selectors
-from mentors.models import MentorProfile, ReviewRound
+from mentors.models import REVIEW_SUMMARY_MAX_CHARS, MentorProfile, ReviewRound
 
 
 class CapstoneUploadForm(forms.Form):
@@ -55,7 +55,9 @@ class DecisionForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), max_length=8000)
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}), max_length=REVIEW_SUMMARY_MAX_CHARS
+    )
 
     def __init__(self, *args: Any, track: Track, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -253,6 +253,9 @@ class CheckRun(models.Model):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
+REVIEW_SUMMARY_MAX_CHARS = 8000  # the decision's summary, on the page and in the API
+
+
 class ReviewRound(models.Model):
     """The mentor's review of one version: line comments, rubric scores, summary, decision."""
 

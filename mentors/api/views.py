@@ -32,6 +32,7 @@ from config.api.views import UserListCreateView, UserListView, validated_input
 from config.requests import request_user
 from mentors import lookups, selectors, services
 from mentors.models import (
+    REVIEW_SUMMARY_MAX_CHARS,
     Capstone,
     CapstoneFile,
     Certificate,
@@ -399,7 +400,7 @@ class RoundDecisionView(APIView):
         decision = serializers.ChoiceField(
             choices=[ReviewRound.Status.CHANGES_REQUESTED, ReviewRound.Status.APPROVED]
         )
-        summary = serializers.CharField(max_length=10000)
+        summary = serializers.CharField(max_length=REVIEW_SUMMARY_MAX_CHARS)
         scores = serializers.DictField(
             child=serializers.IntegerField(min_value=0, max_value=100),
             required=False,

@@ -179,13 +179,19 @@ def round_page_get(*, user: User, review_round: ReviewRound, path: str = "") -> 
         text_files[0].path if text_files else "",
     )
     capstone = review_round.capstone
+    is_reviewer = review_allowed(user=user, learner_id=capstone.learner_id)
+    rounds = list(round_list(capstone=capstone))
+    if capstone.learner_id != user.pk and not is_reviewer:
+        # A former mentor (see `round_get`): only the rounds they decided, not even the
+        # numbers of later ones.
+        rounds = [r for r in rounds if r.reviewer_id == user.pk]
     return RoundPage(
         review_round=review_round,
-        rounds=list(round_list(capstone=capstone)),
+        rounds=rounds,
         files=files,
         comments=list(review_round.line_comments.all()),
         selected=round_file_get(review_round=review_round, path=wanted) if wanted else None,
-        is_reviewer=review_allowed(user=user, learner_id=capstone.learner_id),
+        is_reviewer=is_reviewer,
     )
 
 

@@ -143,6 +143,19 @@ def test_a_former_mentor_reads_the_round_they_decided_but_cannot_write_or_see_si
     assert not RoundMessage.objects.exists()
 
 
+def test_a_former_mentor_is_not_shown_the_rounds_after_they_left(
+    review_round: ReviewRound, mentor: User, other_mentor: User, learner: User, staff: User
+) -> None:
+    decide(review_round, mentor, ReviewRound.Status.CHANGES_REQUESTED)
+    reassign(learner, other_mentor, staff)
+    later = upload_project(learner).review_round
+    page = client_for(mentor).get(reverse("mentors:round", args=[review_round.pk]))
+    html = page.content.decode()
+    assert reverse("mentors:round", args=[later.pk]) not in html and "round-nav" not in html
+    own = client_for(learner).get(reverse("mentors:round", args=[review_round.pk])).content.decode()
+    assert reverse("mentors:round", args=[later.pk]) in own  # the learner sees both
+
+
 def test_the_learner_cannot_comment_or_decide_their_own_round(
     review_round: ReviewRound, learner: User
 ) -> None:

@@ -13,6 +13,7 @@ from rest_framework.test import APIClient
 from accounts.models import User
 from mentors import services
 from mentors.models import (
+    REVIEW_SUMMARY_MAX_CHARS,
     CommentSnippet,
     FeedbackRequest,
     LineComment,
@@ -425,3 +426,15 @@ def test_asking_again_and_again_is_a_429_beyond_the_posting_rate(
     refused = client.post("/api/v1/feedback/", ask, format="json")
     assert refused.status_code == 429 and refused.json()["code"] == "posting_too_fast"
     assert FeedbackRequest.objects.count() == 2
+
+
+def test_a_decision_summary_over_the_pages_limit_is_refused_by_the_api_too(
+    api: Api, review_round: ReviewRound, mentor: User
+) -> None:
+    decision = {"decision": "approved", "summary": "x" * (REVIEW_SUMMARY_MAX_CHARS + 1)}
+    response = api(mentor).post(
+        f"/api/v1/rounds/{review_round.pk}/decision/", decision, format="json"
+    )
+    assert response.status_code == 400 and "summary" in response.json()["errors"]
+    review_round.refresh_from_db()
+    assert review_round.is_open
