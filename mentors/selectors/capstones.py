@@ -153,6 +153,10 @@ def round_detail_get(*, user: User, round_id: int) -> ReviewRound:
 
 
 def round_file_get(*, review_round: ReviewRound, path: str) -> CapstoneFile | None:
+    """The version's file at `path` (as the page's address or form names it), if any. A path
+    with a NUL byte names no file (and PostgreSQL cannot compare one)."""
+    if "\x00" in path:
+        return None
     return CapstoneFile.objects.filter(version_id=review_round.version_id, path=path).first()
 
 
