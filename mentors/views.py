@@ -16,7 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Model
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import User
 from config import ratelimit
 from config.errors import ApplicationError
-from config.requests import request_user
+from config.requests import found_or_404, request_user
 from mentors import lookups, selectors, services
 from mentors.forms import (
     CapstoneUploadForm,
@@ -38,16 +38,13 @@ from mentors.forms import (
 from mentors.highlight import highlight_lines
 from mentors.models import (
     CapstoneFile,
-    Certificate,
     CommentSnippet,
     FeedbackComment,
     FeedbackRequest,
     LineComment,
-    PortfolioSettings,
     ReviewRound,
 )
 from submissions import selectors as submission_selectors
-from submissions.models import Submission
 
 QUEUE_PAGE_SIZE = 20
 FEEDBACK_PAGE_SIZE = 20
@@ -566,10 +563,9 @@ def _too_many_lookups(request: HttpRequest) -> HttpResponse | None:
 
 
 def _certificate(code: str) -> selectors.CertificateEvidence:
-    try:
-        return selectors.certificate_evidence_get(code=code)
-    except Certificate.DoesNotExist as exc:
-        raise Http404("No certificate with this code") from exc
+    return found_or_404(
+        selectors.certificate_evidence_get, "No certificate with this code", code=code
+    )
 
 
 def certificate(request: HttpRequest, code: str) -> HttpResponse:
@@ -593,10 +589,9 @@ def certificate_print(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def portfolio(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    try:
-        learner_portfolio = selectors.portfolio_get_public(public_id=str(public_id))
-    except PortfolioSettings.DoesNotExist as exc:
-        raise Http404("No public portfolio here") from exc
+    learner_portfolio = found_or_404(
+        selectors.portfolio_get_public, "No public portfolio here", public_id=str(public_id)
+    )
     return render(request, "mentors/portfolio.html", {"portfolio": learner_portfolio})
 
 
@@ -616,24 +611,26 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mentee_detail(request: HttpRequest, learner_id: int) -> HttpResponse:
-    try:
-        page = selectors.mentee_page_get(
-            user=request_user(request), learner_id=learner_id, page_number=request.GET.get("page")
-        )
-    except User.DoesNotExist as exc:
-        raise Http404("No such mentee") from exc
+    page = found_or_404(
+        selectors.mentee_page_get,
+        "No such mentee",
+        user=request_user(request),
+        learner_id=learner_id,
+        page_number=request.GET.get("page"),
+    )
     return render(request, "mentors/mentee.html", {"mentee": page})
 
 
 @login_required
 def mentee_submission(request: HttpRequest, learner_id: int, submission_id: int) -> HttpResponse:
     """A mentee's submission and its result as the learner sees it, read-only."""
-    try:
-        submission = selectors.mentee_submission_get(
-            user=request_user(request), learner_id=learner_id, submission_id=submission_id
-        )
-    except Submission.DoesNotExist as exc:
-        raise Http404("No such submission") from exc
+    submission = found_or_404(
+        selectors.mentee_submission_get,
+        "No such submission",
+        user=request_user(request),
+        learner_id=learner_id,
+        submission_id=submission_id,
+    )
     report = submission_selectors.public_report(submission=submission)
     context = {
         "submission": submission,

@@ -5,16 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from config.requests import request_user
+from config.requests import found_or_404, request_user
 from notifications import selectors, services
 from notifications.forms import PreferencesForm
-from notifications.models import Notification
 
 INBOX_PAGE_SIZE = 20
 
@@ -30,12 +29,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        notification = selectors.notification_get(
-            recipient=request_user(request), notification_id=pk
-        )
-    except Notification.DoesNotExist as missing:
-        raise Http404("No such notification.") from missing
+    notification = found_or_404(
+        selectors.notification_get,
+        "No such notification.",
+        recipient=request_user(request),
+        notification_id=pk,
+    )
     services.notification_mark_read(notification=notification)
     target = request.POST.get("next", "")
     if (

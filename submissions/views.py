@@ -8,11 +8,11 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.requests import request_user
+from config.requests import found_or_404, request_user
 from courses import selectors as course_selectors
 from mentors import selectors as mentor_selectors
 from mentors.forms import FeedbackAskForm
@@ -46,12 +46,12 @@ def create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _own_submission(request: HttpRequest, submission_id: int) -> Submission:
-    try:
-        return selectors.submission_for_learner(
-            learner=request_user(request), submission_id=submission_id
-        )
-    except Submission.DoesNotExist as exc:
-        raise Http404("No such submission") from exc
+    return found_or_404(
+        selectors.submission_for_learner,
+        "No such submission",
+        learner=request_user(request),
+        submission_id=submission_id,
+    )
 
 
 def _result_context(request: HttpRequest, submission: Submission) -> dict[str, Any]:

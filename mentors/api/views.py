@@ -29,13 +29,12 @@ from accounts.models import User
 from config.api.serializers import ModelOutputSerializer
 from config.api.throttles import CertificateThrottle
 from config.api.views import UserListCreateView, UserListView, validated_input
-from config.requests import request_user
+from config.requests import found_or_404, request_user
 from mentors import lookups, selectors, services
 from mentors.models import (
     REVIEW_SUMMARY_MAX_CHARS,
     Capstone,
     CapstoneFile,
-    Certificate,
     CheckRun,
     CommentSnippet,
     FeedbackRequest,
@@ -949,8 +948,7 @@ class CertificateVerifyView(APIView):
         ],
     )
     def get(self, request: Request, code: str) -> Response:
-        try:
-            evidence = selectors.certificate_evidence_get(code=code)
-        except Certificate.DoesNotExist as exc:
-            raise Http404("No certificate with this code.") from exc
+        evidence = found_or_404(
+            selectors.certificate_evidence_get, "No certificate with this code.", code=code
+        )
         return Response(self.OutputSerializer(evidence).data)

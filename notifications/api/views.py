@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -18,7 +17,7 @@ from config.api.pagination import FeedCursorPagination
 from config.api.schema import list_schema, own_settings_schema
 from config.api.serializers import ModelOutputSerializer
 from config.api.views import OwnSettingsView, UserListView
-from config.requests import request_user
+from config.requests import found_or_404, request_user
 from notifications import selectors, services
 from notifications.api.filters import NotificationFilter
 from notifications.models import Notification, NotificationPreferences
@@ -91,12 +90,12 @@ class MarkReadView(APIView):
     )
     def post(self, request: Request, notification_id: int) -> Response:
         recipient = request_user(request)
-        try:
-            notification = selectors.notification_get(
-                recipient=recipient, notification_id=notification_id
-            )
-        except Notification.DoesNotExist as exc:
-            raise Http404("No such notification.") from exc
+        notification = found_or_404(
+            selectors.notification_get,
+            "No such notification.",
+            recipient=recipient,
+            notification_id=notification_id,
+        )
         services.notification_mark_read(notification=notification)
         return Response(NotificationSerializer(notification).data)
 

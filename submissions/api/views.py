@@ -30,7 +30,7 @@ from config.api.schema import list_schema
 from config.api.serializers import ModelOutputSerializer
 from config.api.throttles import SubmissionsThrottle
 from config.api.views import PlainRowsListView, api_datetime, validated_input
-from config.requests import request_user
+from config.requests import found_or_404, request_user
 from courses import selectors as course_selectors
 from courses.errors import NotInPlan
 from courses.models import Exercise
@@ -337,12 +337,12 @@ class SubmissionDetailView(APIView):
             )
             if etag in sent:
                 return Response(status=status.HTTP_304_NOT_MODIFIED, headers=_poll_headers(etag))
-        try:
-            submission = selectors.submission_get_for_api(
-                learner=learner, submission_id=submission_id
-            )
-        except Submission.DoesNotExist as exc:
-            raise Http404("No such submission.") from exc
+        submission = found_or_404(
+            selectors.submission_get_for_api,
+            "No such submission.",
+            learner=learner,
+            submission_id=submission_id,
+        )
         etag = submission_etag(
             submission_id=submission.pk,
             status_value=submission.status,
