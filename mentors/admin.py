@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from accounts.models import User
+from config.admin_pages import ViewOnlyAdmin
 from config.errors import ApplicationError
 from courses.models import Enrollment
 from mentors import selectors, services
@@ -134,7 +135,7 @@ class MentorAssignmentAdmin(admin.ModelAdmin[MentorAssignment]):
 
 
 @admin.register(UnassignedLearner)
-class UnassignedLearnerAdmin(admin.ModelAdmin[UnassignedLearner]):
+class UnassignedLearnerAdmin(ViewOnlyAdmin[UnassignedLearner]):
     """Learners waiting for a mentor, longest waiting first."""
 
     list_display = ("learner", "track", "waiting")
@@ -147,15 +148,6 @@ class UnassignedLearnerAdmin(admin.ModelAdmin[UnassignedLearner]):
         ids = selectors.enrollment_list_unassigned().values("pk")
         waiting = UnassignedLearner.objects.filter(pk__in=ids).select_related("learner", "track")
         return cast("QuerySet[UnassignedLearner]", waiting)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.display(description="Waiting for", ordering="created_at")
     def waiting(self, obj: Enrollment) -> str:
