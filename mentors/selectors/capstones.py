@@ -222,13 +222,6 @@ def check_run_runtime_get(*, check_run: CheckRun) -> str:
     )
 
 
-def certificate_get(*, code: str) -> Certificate:
-    certificate: Certificate = Certificate.objects.select_related("capstone__track").get(
-        code=code.upper()
-    )
-    return certificate
-
-
 @dataclass(frozen=True)
 class CheckResult:
     """One automated check as a certificate states it: no code, messages or file contents."""
@@ -280,7 +273,7 @@ def _check_results(check_run: CheckRun | None) -> tuple[list[CheckResult], str]:
 def certificate_evidence_get(*, code: str) -> CertificateEvidence:
     """The certificate with its evidence, in three queries. The check run's report (test
     messages, findings with file paths) is not even loaded. Raises Certificate.DoesNotExist."""
-    certificate = certificate_get(code=code)
+    certificate = Certificate.objects.select_related("capstone__track").get(code=code.upper())
     rounds = list(
         ReviewRound.objects.filter(capstone_id=certificate.capstone_id)
         .select_related("version__check_run")
