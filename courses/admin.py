@@ -12,20 +12,8 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 
 from config.admin_pages import ViewOnlyAdmin
-from courses import selectors, services
+from courses import models, selectors, services
 from courses.errors import EnrollmentError
-from courses.models import (
-    Enrollment,
-    Exercise,
-    ExerciseFile,
-    Lesson,
-    LessonCompletion,
-    Module,
-    Phase,
-    Program,
-    Skill,
-    Track,
-)
 
 
 class SyncedContentAdmin(ViewOnlyAdmin[Any]):
@@ -79,25 +67,25 @@ class RetiredFilter(admin.SimpleListFilter):
         return queryset
 
 
-@admin.register(Program)
+@admin.register(models.Program)
 class ProgramAdmin(SyncedContentAdmin):
     list_display = ("title", "slug", "total_days", "updated_at")
 
 
-@admin.register(Skill)
+@admin.register(models.Skill)
 class SkillAdmin(SyncedContentAdmin):
     list_display = ("number", "title", "slug", "retired_at")
     list_filter = (RetiredFilter,)
 
 
-class ModuleInline(ReadOnlyInline, admin.TabularInline[Module, Phase]):
-    model = Module
+class ModuleInline(ReadOnlyInline, admin.TabularInline[models.Module, models.Phase]):
+    model = models.Module
     fields = ("order", "title", "slug", "track", "retired_at")
     readonly_fields = fields
     show_change_link = True
 
 
-@admin.register(Phase)
+@admin.register(models.Phase)
 class PhaseAdmin(CountedContentAdmin):
     list_display = ("number", "title", "first_day", "last_day", "module_count", "retired_at")
     list_filter = (RetiredFilter,)
@@ -106,7 +94,7 @@ class PhaseAdmin(CountedContentAdmin):
     module_count = count_column("Modules")
 
 
-@admin.register(Track)
+@admin.register(models.Track)
 class TrackAdmin(CountedContentAdmin):
     list_display = (
         "letter",
@@ -117,24 +105,24 @@ class TrackAdmin(CountedContentAdmin):
         "retired_at",
     )
     list_filter = (RetiredFilter,)
-    count = Count("enrollments", filter=Q(enrollments__status=Enrollment.Status.ACTIVE))
+    count = Count("enrollments", filter=Q(enrollments__status=models.Enrollment.Status.ACTIVE))
     active_learners = count_column("Active learners")
 
 
-class LessonInline(ReadOnlyInline, admin.TabularInline[Lesson, Module]):
-    model = Lesson
+class LessonInline(ReadOnlyInline, admin.TabularInline[models.Lesson, models.Module]):
+    model = models.Lesson
     fields = ["order", "title", "slug", "minutes", "retired_at"]
     readonly_fields = ["order", "title", "slug", "minutes", "retired_at"]
     show_change_link = True
 
 
 class ExerciseInline(LessonInline):
-    model = Exercise  # type: ignore[assignment]
+    model = models.Exercise  # type: ignore[assignment]
     fields = ["order", "title", "slug", "kind", "difficulty", "retired_at"]
     readonly_fields = ["order", "title", "slug", "kind", "difficulty", "retired_at"]
 
 
-@admin.register(Module)
+@admin.register(models.Module)
 class ModuleAdmin(SyncedContentAdmin):
     list_display = ("title", "phase", "track", "order", "retired_at")
     list_filter = ("phase", "track", RetiredFilter)
@@ -142,7 +130,7 @@ class ModuleAdmin(SyncedContentAdmin):
     inlines = (LessonInline, ExerciseInline)
 
 
-@admin.register(Lesson)
+@admin.register(models.Lesson)
 class LessonAdmin(SyncedContentAdmin):
     list_display = ("title", "module", "phase_number", "minutes", "retired_at")
     list_filter = ("module__phase", "module__track", "skills", RetiredFilter)
@@ -150,19 +138,19 @@ class LessonAdmin(SyncedContentAdmin):
     search_fields = ["slug", "title", "body_markdown"]
 
     @admin.display(description="Phase", ordering="module__phase__number")
-    def phase_number(self, obj: Lesson) -> int:
+    def phase_number(self, obj: models.Lesson) -> int:
         return obj.module.phase.number
 
 
-class ExerciseFileInline(ReadOnlyInline, admin.StackedInline[ExerciseFile, Exercise]):
+class ExerciseFileInline(ReadOnlyInline, admin.StackedInline[models.ExerciseFile, models.Exercise]):
     """Read-only: the files are content, synced from the repository."""
 
-    model = ExerciseFile
+    model = models.ExerciseFile
     fields = ("role", "path", "content")
     readonly_fields = fields
 
 
-@admin.register(Exercise)
+@admin.register(models.Exercise)
 class ExerciseAdmin(CountedContentAdmin):
     list_display = ("title", "kind", "module", "difficulty", "submission_count", "retired_at")
     list_filter = ("kind", "module__phase", "module__track", "difficulty", "skills", RetiredFilter)
@@ -175,16 +163,18 @@ class ExerciseAdmin(CountedContentAdmin):
 
 def _switch_action(
     slug: str, label: str
-) -> Callable[[Any, HttpRequest, QuerySet[Enrollment]], None]:
+) -> Callable[[Any, HttpRequest, QuerySet[models.Enrollment]], None]:
     @admin.action(description=f"Switch selected active learners to {label}")
-    def action(model_admin: Any, request: HttpRequest, queryset: QuerySet[Enrollment]) -> None:
+    def action(
+        model_admin: Any, request: HttpRequest, queryset: QuerySet[models.Enrollment]
+    ) -> None:
         model_admin.switch(request, queryset, slug)
 
     return action
 
 
-@admin.register(Enrollment)
-class EnrollmentAdmin(admin.ModelAdmin[Enrollment]):
+@admin.register(models.Enrollment)
+class EnrollmentAdmin(admin.ModelAdmin[models.Enrollment]):
     list_display = ("learner", "track", "status", "started_on", "created_at", "ended_at")
     list_filter = ("status", "track", "started_on")
     search_fields = ("learner__email", "learner__display_name")
@@ -199,13 +189,15 @@ class EnrollmentAdmin(admin.ModelAdmin[Enrollment]):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def switch(self, request: HttpRequest, queryset: QuerySet[Enrollment], slug: str) -> None:
+    def switch(
+        self, request: HttpRequest, queryset: QuerySet[models.Enrollment], slug: str
+    ) -> None:
         track = selectors.track_get(slug=slug)
         if track is None:
             self.message_user(request, f"No live track '{slug}'.", messages.ERROR)
             return
         switched = 0
-        for enrollment in queryset.filter(status=Enrollment.Status.ACTIVE).select_related(
+        for enrollment in queryset.filter(status=models.Enrollment.Status.ACTIVE).select_related(
             "learner"
         ):
             try:
@@ -222,8 +214,8 @@ class EnrollmentAdmin(admin.ModelAdmin[Enrollment]):
     switch_to_automation = _switch_action("automation-devops", "Automation & DevOps")
 
 
-@admin.register(LessonCompletion)
-class LessonCompletionAdmin(admin.ModelAdmin[LessonCompletion]):
+@admin.register(models.LessonCompletion)
+class LessonCompletionAdmin(admin.ModelAdmin[models.LessonCompletion]):
     list_display = ("learner", "lesson", "completed_at")
     list_filter = ("lesson__module__phase",)
     search_fields = ("learner__email", "lesson__slug", "lesson__title")

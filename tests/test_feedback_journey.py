@@ -18,9 +18,9 @@ from rest_framework.test import APIClient
 
 from accounts.models import User
 from courses.models import Track
-from mentors import selectors, services
-from mentors.models import FeedbackRequest, MentorProfile
-from mentors.tests.factories import client_for, failing_submission, make_mentor
+from mentors import selectors
+from mentors.models import FeedbackRequest
+from mentors.tests.factories import client_for, failing_submission, make_mentor, reassign
 from notifications import tasks
 from notifications.models import DeliveryStatus, Kind, Notification
 from tests.api.fixtures import session_token
@@ -146,9 +146,7 @@ def test_learner_asks_mentor_comments_learner_replies_mentor_resolves(
 
     # 7. Staff move Ada to Alan. Grace keeps no access to the request she answered, nor to
     #    the one Ada asks next (that goes to Alan, who cannot read the one made to Grace).
-    services.assignment_set(
-        learner=learner, mentor=MentorProfile.objects.get(user=alan), by=staff, reason="load"
-    )
+    reassign(learner, alan, staff)
     later = act(
         lambda: ada.post(
             reverse("mentors:feedback_ask", args=[failing_submission(learner).pk]),

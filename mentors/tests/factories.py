@@ -142,6 +142,13 @@ def finish_phase_three(learner: User, *, skip_lessons: int = 0, skip_exercises: 
         )
 
 
+def reassign(learner: User, to: User, staff: User) -> None:
+    """Staff move the learner to the mentor `to` (the previous assignment ends)."""
+    services.assignment_set(
+        learner=learner, mentor=MentorProfile.objects.get(user=to), by=staff, reason="load"
+    )
+
+
 def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)

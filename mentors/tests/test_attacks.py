@@ -18,7 +18,6 @@ from mentors.models import (
     FeedbackMessage,
     FeedbackRequest,
     LineComment,
-    MentorProfile,
     ReviewRound,
     RoundMessage,
 )
@@ -30,6 +29,7 @@ from mentors.tests.factories import (
     failing_submission,
     feedback_file_id,
     feedback_post_counts,
+    reassign,
     round_file_id,
     upload_project,
 )
@@ -41,12 +41,6 @@ pytestmark = pytest.mark.django_db
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 HUGE = "x" * 10_001
-
-
-def reassign(learner: User, to: User, staff: User) -> None:
-    services.assignment_set(
-        learner=learner, mentor=MentorProfile.objects.get(user=to), by=staff, reason="load"
-    )
 
 
 def feedback_urls(pk: int) -> dict[str, str]:

@@ -11,24 +11,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from mentors import services
-from mentors.models import (
-    REVIEW_SUMMARY_MAX_CHARS,
-    CommentSnippet,
-    FeedbackRequest,
-    LineComment,
-    MentorProfile,
-    ReviewRound,
-    RoundMessage,
-)
-from mentors.tests.factories import (
-    add_snippets,
-    decide,
-    failing_submission,
-    feedback_file_id,
-    feedback_post_counts,
-    round_file_id,
-)
+from mentors import models, services
+from mentors.tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -36,9 +20,11 @@ Api = Callable[[User | None], APIClient]
 SCRIPT = "<script>alert(1)</script>"
 
 
-def feedback_calls(feedback_request: FeedbackRequest) -> list[tuple[str, str, dict[str, Any]]]:
+def feedback_calls(
+    feedback_request: models.FeedbackRequest,
+) -> list[tuple[str, str, dict[str, Any]]]:
     base = f"/api/v1/feedback/{feedback_request.pk}/"
-    comment = {"file_id": feedback_file_id(feedback_request), "line": 1, "body": "mine"}
+    comment = {"file_id": factories.feedback_file_id(feedback_request), "line": 1, "body": "mine"}
     return [
         ("get", base, {}),
         ("post", base + "messages/", {"body": "mine"}),
@@ -52,31 +38,34 @@ def feedback_calls(feedback_request: FeedbackRequest) -> list[tuple[str, str, di
 
 @pytest.mark.parametrize("who", ["other_mentee", "outsider", "other_mentor", "staff"])
 def test_nobody_but_the_two_sides_reaches_a_feedback_request(
-    api: Api, feedback: FeedbackRequest, who: str, request: pytest.FixtureRequest
+    api: Api, feedback: models.FeedbackRequest, who: str, request: pytest.FixtureRequest
 ) -> None:
     client = api(request.getfixturevalue(who))
     for method, url, data in feedback_calls(feedback):
         response = getattr(client, method)(url, data, format="json")
         assert response.status_code == 404, (who, url)
     feedback.refresh_from_db()
-    assert feedback.is_open and feedback_post_counts(feedback) == (1, 0)
+    assert feedback.is_open and factories.feedback_post_counts(feedback) == (1, 0)
 
 
-def test_anonymous_calls_are_refused(api_anon: APIClient, feedback: FeedbackRequest) -> None:
+def test_anonymous_calls_are_refused(api_anon: APIClient, feedback: models.FeedbackRequest) -> None:
     for method, url, data in feedback_calls(feedback):
         response = getattr(api_anon, method)(url, data, format="json")
         assert response.status_code in (401, 403), url
     assert api_anon.get("/api/v1/mentor/snippets/").status_code in (401, 403)
     feedback.refresh_from_db()
-    assert feedback.is_open and feedback_post_counts(feedback) == (1, 0)
+    assert feedback.is_open and factories.feedback_post_counts(feedback) == (1, 0)
 
 
 def test_a_former_mentor_gets_404_and_huge_ids_are_404_not_500(
-    api: Api, feedback: FeedbackRequest, mentor: User, other_mentor: User, mentee: User, staff: User
+    api: Api,
+    feedback: models.FeedbackRequest,
+    mentor: User,
+    other_mentor: User,
+    mentee: User,
+    staff: User,
 ) -> None:
-    services.assignment_set(
-        learner=mentee, mentor=MentorProfile.objects.get(user=other_mentor), by=staff, reason="x"
-    )
+    factories.reassign(mentee, other_mentor, staff)
     client = api(mentor)
     for method, url, data in feedback_calls(feedback):
         assert getattr(client, method)(url, data, format="json").status_code == 404, url
@@ -89,16 +78,16 @@ def test_a_former_mentor_gets_404_and_huge_ids_are_404_not_500(
 def test_asking_about_another_learners_submission_is_a_404(
     api: Api, mentee: User, other_mentee: User
 ) -> None:
-    theirs = failing_submission(other_mentee)
+    theirs = factories.failing_submission(other_mentee)
     response = api(mentee).post(
         "/api/v1/feedback/", {"submission_id": theirs.pk, "body": "theirs"}, format="json"
     )
-    assert response.status_code == 404 and not FeedbackRequest.objects.exists()
+    assert response.status_code == 404 and not models.FeedbackRequest.objects.exists()
 
 
 @pytest.mark.parametrize("who", ["outsider", "other_mentor"])
 def test_other_learners_and_mentors_get_404_on_a_round(
-    api: Api, review_round: ReviewRound, who: str, request: pytest.FixtureRequest
+    api: Api, review_round: models.ReviewRound, who: str, request: pytest.FixtureRequest
 ) -> None:
     client = api(request.getfixturevalue(who))
     base = f"/api/v1/rounds/{review_round.pk}/"
@@ -108,19 +97,19 @@ def test_other_learners_and_mentors_get_404_on_a_round(
     response = client.post(base + "decision/", decision, format="json")
     assert response.status_code in (403, 404)  # a learner is no mentor at all: 403
     review_round.refresh_from_db()
-    assert review_round.is_open and not RoundMessage.objects.exists()
+    assert review_round.is_open and not models.RoundMessage.objects.exists()
 
 
 def test_the_learner_cannot_comment_on_or_decide_their_own_round(
-    review_round: ReviewRound, api_learner: APIClient
+    review_round: models.ReviewRound, api_learner: APIClient
 ) -> None:
     base = f"/api/v1/rounds/{review_round.pk}/"
-    comment = {"file_id": round_file_id(review_round), "line": 1, "body": "lgtm"}
+    comment = {"file_id": factories.round_file_id(review_round), "line": 1, "body": "lgtm"}
     assert api_learner.post(base + "comments/", comment, format="json").status_code == 403
     decision = {"decision": "approved", "summary": "me"}
     assert api_learner.post(base + "decision/", decision, format="json").status_code == 403
     review_round.refresh_from_db()
-    assert review_round.is_open and not LineComment.objects.exists()
+    assert review_round.is_open and not models.LineComment.objects.exists()
 
 
 def test_a_learner_cannot_reach_the_mentor_endpoints(api_learner: APIClient) -> None:
@@ -132,7 +121,7 @@ def test_a_learner_cannot_reach_the_mentor_endpoints(api_learner: APIClient) -> 
     ):
         assert api_learner.get(url).status_code == 403, url
     created = api_learner.post("/api/v1/mentor/snippets/", {"title": "t", "body": "b"})
-    assert created.status_code == 403 and not CommentSnippet.objects.exists()
+    assert created.status_code == 403 and not models.CommentSnippet.objects.exists()
 
 
 def test_another_mentors_snippet_is_a_404_for_every_method(
@@ -154,14 +143,14 @@ def test_staff_who_are_not_mentors_keep_no_snippets(api: Api, staff: User) -> No
     response = api(staff).post(
         "/api/v1/mentor/snippets/", {"title": "t", "body": "b"}, format="json"
     )
-    assert response.status_code == 403 and not CommentSnippet.objects.exists()
+    assert response.status_code == 403 and not models.CommentSnippet.objects.exists()
 
 
 # --------------------------------------------------------------------------- methods and CSRF
 
 
 def test_wrong_methods_are_a_405(
-    api: Api, feedback: FeedbackRequest, review_round: ReviewRound, mentor: User
+    api: Api, feedback: models.FeedbackRequest, review_round: models.ReviewRound, mentor: User
 ) -> None:
     client = api(mentor)
     for url in (
@@ -179,7 +168,7 @@ def test_wrong_methods_are_a_405(
 
 
 def test_a_session_cookie_without_a_csrf_token_cannot_write(
-    feedback: FeedbackRequest, mentee: User, mentor: User
+    feedback: models.FeedbackRequest, mentee: User, mentor: User
 ) -> None:
     learner_client = APIClient(enforce_csrf_checks=True)
     learner_client.force_login(mentee)
@@ -192,8 +181,8 @@ def test_a_session_cookie_without_a_csrf_token_cannot_write(
     snippet = {"title": "forged", "body": "x"}
     assert mentor_client.post("/api/v1/mentor/snippets/", snippet).status_code == 403
     feedback.refresh_from_db()
-    assert feedback.is_open and feedback_post_counts(feedback) == (1, 0)
-    assert not CommentSnippet.objects.exists()
+    assert feedback.is_open and factories.feedback_post_counts(feedback) == (1, 0)
+    assert not models.CommentSnippet.objects.exists()
 
 
 # --------------------------------------------------------------------------- hostile input
@@ -201,7 +190,11 @@ def test_a_session_cookie_without_a_csrf_token_cannot_write(
 
 @pytest.mark.parametrize("body", ["x" * 10_001, "   \n ", "a\x00b", ""])
 def test_hostile_message_bodies_are_a_400_and_nothing_is_stored(
-    api: Api, feedback: FeedbackRequest, review_round: ReviewRound, mentee: User, body: str
+    api: Api,
+    feedback: models.FeedbackRequest,
+    review_round: models.ReviewRound,
+    mentee: User,
+    body: str,
 ) -> None:
     client = api(mentee)
     for url in (
@@ -209,17 +202,20 @@ def test_hostile_message_bodies_are_a_400_and_nothing_is_stored(
         f"/api/v1/rounds/{review_round.pk}/messages/",
     ):
         assert client.post(url, {"body": body}, format="json").status_code == 400, url
-    assert feedback_post_counts(feedback) == (1, 0) and not RoundMessage.objects.exists()
+    assert (
+        factories.feedback_post_counts(feedback) == (1, 0)
+        and not models.RoundMessage.objects.exists()
+    )
     response = client.post(
         "/api/v1/feedback/",
-        {"submission_id": failing_submission(mentee).pk, "body": body},
+        {"submission_id": factories.failing_submission(mentee).pk, "body": body},
         format="json",
     )
-    assert response.status_code == 400 and FeedbackRequest.objects.count() == 1
+    assert response.status_code == 400 and models.FeedbackRequest.objects.count() == 1
 
 
 def test_html_is_returned_as_typed_in_json(
-    api: Api, feedback: FeedbackRequest, mentee: User, mentor: User
+    api: Api, feedback: models.FeedbackRequest, mentee: User, mentor: User
 ) -> None:
     """JSON carries text, not markup: escaping is the page's job; the content type says
     JSON so a browser never renders it."""
@@ -232,31 +228,38 @@ def test_html_is_returned_as_typed_in_json(
 
 @pytest.mark.parametrize("line", [0, -1, 10**12, 10**30, "abc", 1.5, None])
 def test_bad_line_numbers_are_a_400(
-    api: Api, feedback: FeedbackRequest, review_round: ReviewRound, mentor: User, line: Any
+    api: Api,
+    feedback: models.FeedbackRequest,
+    review_round: models.ReviewRound,
+    mentor: User,
+    line: Any,
 ) -> None:
     client = api(mentor)
     calls = [
-        (f"/api/v1/feedback/{feedback.pk}/comments/", feedback_file_id(feedback)),
-        (f"/api/v1/rounds/{review_round.pk}/comments/", round_file_id(review_round)),
+        (f"/api/v1/feedback/{feedback.pk}/comments/", factories.feedback_file_id(feedback)),
+        (f"/api/v1/rounds/{review_round.pk}/comments/", factories.round_file_id(review_round)),
     ]
     for url, fid in calls:
         response = client.post(url, {"file_id": fid, "line": line, "body": "x"}, format="json")
         assert response.status_code == 400, (url, line)
-    assert feedback_post_counts(feedback) == (1, 0) and not LineComment.objects.exists()
+    assert (
+        factories.feedback_post_counts(feedback) == (1, 0)
+        and not models.LineComment.objects.exists()
+    )
 
 
 @pytest.mark.parametrize("bad_file", ["theirs", 10**30, 0, "x"])
 def test_files_of_another_submission_are_refused(
-    api: Api, feedback: FeedbackRequest, mentor: User, other_mentee: User, bad_file: Any
+    api: Api, feedback: models.FeedbackRequest, mentor: User, other_mentee: User, bad_file: Any
 ) -> None:
     if bad_file == "theirs":
-        bad_file = failing_submission(other_mentee).files.get(path="temperature.py").pk
+        bad_file = factories.failing_submission(other_mentee).files.get(path="temperature.py").pk
     response = api(mentor).post(
         f"/api/v1/feedback/{feedback.pk}/comments/",
         {"file_id": bad_file, "line": 1, "body": "wrong file"},
         format="json",
     )
-    assert response.status_code == 400 and feedback_post_counts(feedback) == (1, 0)
+    assert response.status_code == 400 and factories.feedback_post_counts(feedback) == (1, 0)
 
 
 @pytest.mark.parametrize(
@@ -273,7 +276,7 @@ def test_hostile_snippets_are_a_400_and_nothing_is_stored(
     api: Api, mentor: User, data: dict[str, str]
 ) -> None:
     assert api(mentor).post("/api/v1/mentor/snippets/", data, format="json").status_code == 400
-    assert not CommentSnippet.objects.exists()
+    assert not models.CommentSnippet.objects.exists()
 
 
 def test_snippet_titles_differing_only_in_outer_whitespace_collide_but_case_does_not(
@@ -286,7 +289,7 @@ def test_snippet_titles_differing_only_in_outer_whitespace_collide_but_case_does
     assert taken.status_code == 400 and taken.json()["code"] == "snippet"
     assert client.post(url, {"title": "naming", "body": "c"}, format="json").status_code == 201
     # Renaming onto an existing title is refused the same way and changes nothing.
-    other = CommentSnippet.objects.get(title="naming")
+    other = models.CommentSnippet.objects.get(title="naming")
     renamed = client.put(f"{url}{other.pk}/", {"title": "Naming", "body": "c"}, format="json")
     assert renamed.status_code == 400
     other.refresh_from_db()
@@ -295,7 +298,7 @@ def test_snippet_titles_differing_only_in_outer_whitespace_collide_but_case_does
 
 @pytest.mark.parametrize("page", ["0", "-1", "x", str(10**9)])
 def test_a_page_that_does_not_exist_is_a_404_in_the_api(api: Api, mentor: User, page: str) -> None:
-    add_snippets(mentor, 3)
+    factories.add_snippets(mentor, 3)
     response = api(mentor).get("/api/v1/mentor/snippets/", {"page": page})
     assert response.status_code == 404
 
@@ -305,7 +308,7 @@ def test_any_page_size_is_capped_and_costs_the_same(
     api: Api, mentor: User, size: str, django_assert_max_num_queries: Any, settings: Any
 ) -> None:
     settings.COMMENT_SNIPPETS_MAX = 150
-    add_snippets(mentor, 120)
+    factories.add_snippets(mentor, 120)
     client = api(mentor)
     with django_assert_max_num_queries(8):
         response = client.get("/api/v1/mentor/snippets/", {"page_size": size})
@@ -321,7 +324,7 @@ def test_the_mentor_feedback_list_refuses_an_unknown_status(api: Api, mentor: Us
 
 
 def test_another_learner_cannot_resolve_my_request(
-    api: Api, feedback: FeedbackRequest, other_mentee: User
+    api: Api, feedback: models.FeedbackRequest, other_mentee: User
 ) -> None:
     assert api(other_mentee).post(f"/api/v1/feedback/{feedback.pk}/resolve/").status_code == 404
     feedback.refresh_from_db()
@@ -329,7 +332,7 @@ def test_another_learner_cannot_resolve_my_request(
 
 
 def test_resolving_twice_is_a_400_and_keeps_the_first_resolution(
-    api: Api, feedback: FeedbackRequest, mentee: User, mentor: User
+    api: Api, feedback: models.FeedbackRequest, mentee: User, mentor: User
 ) -> None:
     url = f"/api/v1/feedback/{feedback.pk}/resolve/"
     assert api(mentor).post(url).status_code == 200
@@ -340,34 +343,36 @@ def test_resolving_twice_is_a_400_and_keeps_the_first_resolution(
 
 
 def test_nobody_posts_in_a_resolved_request(
-    api: Api, feedback: FeedbackRequest, mentee: User, mentor: User
+    api: Api, feedback: models.FeedbackRequest, mentee: User, mentor: User
 ) -> None:
     services.feedback_request_resolve(feedback_request=feedback, by=mentor)
     base = f"/api/v1/feedback/{feedback.pk}/"
     assert api(mentee).post(base + "messages/", {"body": "more"}, format="json").status_code == 400
-    comment = {"file_id": feedback_file_id(feedback), "line": 1, "body": "late"}
+    comment = {"file_id": factories.feedback_file_id(feedback), "line": 1, "body": "late"}
     assert api(mentor).post(base + "comments/", comment, format="json").status_code == 400
-    assert feedback_post_counts(feedback) == (1, 0)
+    assert factories.feedback_post_counts(feedback) == (1, 0)
 
 
 def test_after_reassignment_the_learner_cannot_post_to_the_old_mentor(
-    api: Api, feedback: FeedbackRequest, mentee: User, other_mentor: User, staff: User
+    api: Api, feedback: models.FeedbackRequest, mentee: User, other_mentor: User, staff: User
 ) -> None:
-    services.assignment_set(
-        learner=mentee, mentor=MentorProfile.objects.get(user=other_mentor), by=staff, reason="x"
-    )
+    factories.reassign(mentee, other_mentor, staff)
     url = f"/api/v1/feedback/{feedback.pk}/messages/"
     response = api(mentee).post(url, {"body": "still there?"}, format="json")
     assert response.status_code == 400 and "no longer mentors you" in response.json()["detail"]
     assert api(other_mentor).get(f"/api/v1/feedback/{feedback.pk}/").status_code == 404
-    assert feedback_post_counts(feedback) == (1, 0)
+    assert factories.feedback_post_counts(feedback) == (1, 0)
 
 
 SIMILARITY_WORDS = ("similar", "overlap", "share", "insight")
 
 
 def test_no_similarity_field_in_any_feedback_or_round_response(
-    api: Api, feedback: FeedbackRequest, review_round: ReviewRound, mentee: User, mentor: User
+    api: Api,
+    feedback: models.FeedbackRequest,
+    review_round: models.ReviewRound,
+    mentee: User,
+    mentor: User,
 ) -> None:
     """Similarity signals are page-only (mentor and staff sections): the API has none, for
     the learner or for the mentor."""
@@ -379,9 +384,9 @@ def test_no_similarity_field_in_any_feedback_or_round_response(
 
 
 def test_the_certificate_api_shows_the_public_evidence_only(
-    api: Api, review_round: ReviewRound, mentor: User, learner: User, outsider: User
+    api: Api, review_round: models.ReviewRound, mentor: User, learner: User, outsider: User
 ) -> None:
-    decide(review_round, mentor, summary="PRIVATE-REVIEW-SUMMARY")
+    factories.decide(review_round, mentor, summary="PRIVATE-REVIEW-SUMMARY")
     services.round_message_add(review_round=review_round, author=learner, body="PRIVATE-MESSAGE")
     code = learner.certificates.get().code
     answers = [api(None).get(f"/api/v1/certificates/{code}/") for _ in range(1)]
@@ -418,20 +423,20 @@ def test_asking_again_and_again_is_a_429_beyond_the_posting_rate(
     settings.THREAD_POSTS_PER_10_MINUTES = 2
     client = api(mentee)
     for _ in range(2):
-        ask = {"submission_id": failing_submission(mentee).pk, "body": "again?"}
+        ask = {"submission_id": factories.failing_submission(mentee).pk, "body": "again?"}
         created = client.post("/api/v1/feedback/", ask, format="json")
         assert created.status_code == 201
         assert client.post(f"/api/v1/feedback/{created.json()['id']}/resolve/").status_code == 200
-    ask = {"submission_id": failing_submission(mentee).pk, "body": "again?"}
+    ask = {"submission_id": factories.failing_submission(mentee).pk, "body": "again?"}
     refused = client.post("/api/v1/feedback/", ask, format="json")
     assert refused.status_code == 429 and refused.json()["code"] == "posting_too_fast"
-    assert FeedbackRequest.objects.count() == 2
+    assert models.FeedbackRequest.objects.count() == 2
 
 
 def test_a_decision_summary_over_the_pages_limit_is_refused_by_the_api_too(
-    api: Api, review_round: ReviewRound, mentor: User
+    api: Api, review_round: models.ReviewRound, mentor: User
 ) -> None:
-    decision = {"decision": "approved", "summary": "x" * (REVIEW_SUMMARY_MAX_CHARS + 1)}
+    decision = {"decision": "approved", "summary": "x" * (models.REVIEW_SUMMARY_MAX_CHARS + 1)}
     response = api(mentor).post(
         f"/api/v1/rounds/{review_round.pk}/decision/", decision, format="json"
     )
