@@ -85,7 +85,15 @@ def submission_runtime_name(*, submission_id: int) -> str:
 
 def grading_job_get(*, submission: Submission) -> GradingJob:
     """The learner's files, the exercise's tests, checks or mutants, and its answer key."""
-    exercise: Exercise = submission.exercise
+    return exercise_grading_job(
+        exercise=submission.exercise,
+        files=submission_sandbox_files(submission_id=submission.pk),
+    )
+
+
+def exercise_grading_job(*, exercise: Exercise, files: list[SandboxFile]) -> GradingJob:
+    """The job that grades `files` as an answer to the exercise (a submission's, or the
+    exercise's own reference solution in the benchmark)."""
     rows = list(
         ExerciseFile.objects.filter(exercise_id=exercise.pk).values_list("role", "path", "content")
     )
@@ -117,7 +125,7 @@ def grading_job_get(*, submission: Submission) -> GradingJob:
     return GradingJob(
         kind=exercise.kind,
         runtime=exercise.runtime,
-        files=submission_sandbox_files(submission_id=submission.pk),
+        files=files,
         visible_tests=by_role.get(ExerciseFile.Role.VISIBLE_TEST, []),
         hidden_checks=by_role.get(ExerciseFile.Role.HIDDEN_TEST, []),
         subject=subject,
