@@ -9,7 +9,7 @@ from django.conf import settings
 
 
 @shared_task(  # type: ignore[untyped-decorator]
-    name="accounts.clear_sessions", acks_late=True, soft_time_limit=250, time_limit=300
+    name="accounts.clear_sessions", soft_time_limit=250, time_limit=300
 )
 def clear_sessions() -> str:
     """Retention (beat, daily): expired sessions, as `manage.py clearsessions` does."""

@@ -18,8 +18,6 @@ logger = logging.getLogger(__name__)
 
 @shared_task(  # type: ignore[untyped-decorator]
     name="mentors.run_capstone_checks",
-    acks_late=True,
-    reject_on_worker_lost=True,
     soft_time_limit=240,
     time_limit=300,
 )
@@ -44,7 +42,7 @@ def run_capstone_checks(check_run_id: int) -> str:
 
 
 @shared_task(  # type: ignore[untyped-decorator]
-    name="mentors.warm_capstone_similarity", acks_late=True, soft_time_limit=110, time_limit=120
+    name="mentors.warm_capstone_similarity", soft_time_limit=110, time_limit=120
 )
 def warm_capstone_similarity(version_id: int) -> int:
     """Compare a newly uploaded version with the other capstones of its track now, so the
@@ -54,7 +52,7 @@ def warm_capstone_similarity(version_id: int) -> int:
 
 
 @shared_task(  # type: ignore[untyped-decorator]
-    name="mentors.assign_waiting_learners", acks_late=True, time_limit=120
+    name="mentors.assign_waiting_learners", time_limit=120
 )
 def assign_waiting_learners() -> int:
     """Safety net (beat): hand out capacity freed by changes made outside the services."""
@@ -62,7 +60,7 @@ def assign_waiting_learners() -> int:
 
 
 @shared_task(  # type: ignore[untyped-decorator]
-    name="mentors.requeue_stale_checks", acks_late=True, soft_time_limit=50, time_limit=60
+    name="mentors.requeue_stale_checks", soft_time_limit=50, time_limit=60
 )
 def requeue_stale_checks() -> int:
     """Safety net (beat): check runs whose message was lost or whose worker died."""

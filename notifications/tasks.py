@@ -20,9 +20,7 @@ EMAIL_BACKOFF_SECONDS = 30
 EMAIL_BACKOFF_MAX_SECONDS = 3600
 
 
-@shared_task(
-    name="notifications.deliver_batch", acks_late=True, soft_time_limit=110, time_limit=120
-)
+@shared_task(name="notifications.deliver_batch", soft_time_limit=110, time_limit=120)
 def deliver_batch(notification_ids: list[int]) -> int:
     """Send the pending emails of a batch. An email that fails is handed to `deliver_email`,
     which retries it alone with backoff, so one bad address never holds up the batch."""
@@ -44,7 +42,6 @@ def deliver_batch(notification_ids: list[int]) -> int:
 @shared_task(
     name="notifications.deliver_email",
     bind=True,
-    acks_late=True,
     max_retries=EMAIL_MAX_RETRIES,
     soft_time_limit=50,
     time_limit=60,
@@ -64,9 +61,7 @@ def deliver_email(self: Any, notification_id: int) -> bool:
         raise self.retry(exc=error, countdown=countdown) from error
 
 
-@shared_task(
-    name="notifications.plan_reminders", acks_late=True, soft_time_limit=240, time_limit=280
-)
+@shared_task(name="notifications.plan_reminders", soft_time_limit=240, time_limit=280)
 def plan_reminders(at: str | None = None) -> dict[str, int]:
     """Beat calls this without arguments (plan as of now); `at` (ISO 8601 with offset)
     re-plans a past moment, e.g. after an outage, and keeps the same exactly-once keys."""
@@ -76,18 +71,18 @@ def plan_reminders(at: str | None = None) -> dict[str, int]:
     return dict(planning.plan_reminders(now=now).created_by_kind)
 
 
-@shared_task(name="notifications.prune", acks_late=True, soft_time_limit=250, time_limit=300)
+@shared_task(name="notifications.prune", soft_time_limit=250, time_limit=300)
 def prune() -> int:
     """Retention (beat, daily): old notifications."""
     return services.notification_prune()
 
 
-@shared_task(name="notifications.requeue_stale", acks_late=True)
+@shared_task(name="notifications.requeue_stale")
 def requeue_stale() -> int:
     return services.email_requeue_stale()
 
 
-@shared_task(name="notifications.announce", acks_late=True, soft_time_limit=240, time_limit=280)
+@shared_task(name="notifications.announce", soft_time_limit=240, time_limit=280)
 def announce(track_id: int, title: str, body: str, url: str, dedupe_key: str) -> int:
     return planning.announcement_send(
         track_id=track_id, title=title, body=body, url=url, dedupe_key=dedupe_key

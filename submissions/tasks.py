@@ -20,8 +20,6 @@ logger = logging.getLogger(__name__)
 @shared_task(
     name="submissions.execute",
     bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
     max_retries=20,
     soft_time_limit=90,
     time_limit=120,
@@ -45,7 +43,6 @@ def execute_submission(self: Any, submission_id: int) -> str:
 
 @shared_task(
     name="submissions.quality",
-    acks_late=True,
     soft_time_limit=60,
     time_limit=90,
     max_retries=5,
@@ -74,7 +71,7 @@ def check_quality(submission_id: int) -> str:
         return "done"
 
 
-@shared_task(name="submissions.prune_reports", acks_late=True, soft_time_limit=250, time_limit=300)
+@shared_task(name="submissions.prune_reports", soft_time_limit=250, time_limit=300)
 def prune_reports() -> int:
     """Retention (beat, daily): compact reports of superseded submissions, in batches."""
     total = 0
@@ -83,7 +80,7 @@ def prune_reports() -> int:
     return total
 
 
-@shared_task(name="submissions.sweep_stuck", acks_late=True, soft_time_limit=20, time_limit=25)
+@shared_task(name="submissions.sweep_stuck", soft_time_limit=20, time_limit=25)
 def sweep_stuck_submissions() -> dict[str, int]:
     report = services.submission_sweep_stuck()
     return {

@@ -160,6 +160,15 @@ def test_every_beat_entry_names_a_registered_task_with_consistent_time_limits() 
         assert expires is not None and expires < float(entry["schedule"]), name  # type: ignore[arg-type]
 
 
+def test_every_task_is_acknowledged_late_and_put_back_when_its_worker_dies() -> None:
+    celery_app.loader.import_default_modules()
+    ours = [task for name, task in celery_app.tasks.items() if not name.startswith("celery.")]
+    assert len(ours) >= 10
+    for task in ours:
+        assert task.acks_late is True, task.name
+        assert task.reject_on_worker_lost is True, task.name
+
+
 def test_sweepers_have_a_queue_of_their_own() -> None:
     from django.conf import settings
 

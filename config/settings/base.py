@@ -217,6 +217,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 1,
 }
 CELERY_TASK_IGNORE_RESULT = True  # results live in our own tables
+# Every task is idempotent and loads its rows by id, so every task is acknowledged after it
+# ran and put back when its worker dies: a crash repeats work, never loses it. This is the
+# one place that says so (no task overrides it; tests/test_operations.py checks each one).
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
