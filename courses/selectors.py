@@ -264,6 +264,10 @@ def exercise_page_context(
 
 def roadmap_get(*, track: Track | None) -> list[Phase]:
     """Phases in order with their modules, lessons and exercises prefetched (4 queries)."""
+    return list(_roadmap(track))
+
+
+def _roadmap(track: Track | None) -> QuerySet[Phase]:
     modules = (
         _plan_modules(track)
         .select_related("track")
@@ -273,10 +277,33 @@ def roadmap_get(*, track: Track | None) -> list[Phase]:
         )
         .order_by("order")
     )
-    return list(
+    return (
         Phase.objects.live()
         .order_by("number")
         .prefetch_related(Prefetch("modules", queryset=modules))
+    )
+
+
+@dataclass(frozen=True)
+class PhasePage:
+    """One phase of the learner's plan (shared modules and their track's), with the lessons
+    they completed and the exercises they solved."""
+
+    phase: Phase
+    enrollment: Enrollment | None
+    completed: set[int]
+    solved: set[int]
+
+
+def phase_page_get(*, learner: User, number: int) -> PhasePage:
+    """Phase `number` as the learner sees it (Phase.DoesNotExist when there is none)."""
+    enrollment = enrollment_active(learner=learner)
+    phase = _roadmap(enrollment.track if enrollment else None).get(number=number)
+    return PhasePage(
+        phase=phase,
+        enrollment=enrollment,
+        completed=lesson_completed_ids(learner=learner),
+        solved=exercise_solved_ids(learner=learner),
     )
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from config.errors import ApplicationError
-from config.requests import request_user
+from config.requests import found_or_404, request_user
 from courses import selectors, services
 from submissions.forms import SubmissionForm
 
@@ -88,22 +88,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def phase_detail(request: HttpRequest, number: int) -> HttpResponse:
-    learner = request_user(request)
-    enrollment = selectors.enrollment_active(learner=learner)
-    phases = selectors.roadmap_get(track=enrollment.track if enrollment else None)
-    phase = next((p for p in phases if p.number == number), None)
-    if phase is None:
-        raise Http404("No such phase")
-    return render(
-        request,
-        "courses/phase_detail.html",
-        {
-            "phase": phase,
-            "enrollment": enrollment,
-            "completed": selectors.lesson_completed_ids(learner=learner),
-            "solved": selectors.exercise_solved_ids(learner=learner),
-        },
+    page = found_or_404(
+        selectors.phase_page_get, "No such phase", learner=request_user(request), number=number
     )
+    return render(request, "courses/phase_detail.html", {"page": page})
 
 
 @login_required

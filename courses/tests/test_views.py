@@ -128,6 +128,24 @@ def test_phase_pages_list_modules_and_404_for_unknown_phase(learner_client: Clie
     assert learner_client.get(reverse("courses:phase", args=[9])).status_code == 404
 
 
+def test_the_phase_page_shows_the_learners_track_and_what_they_did(
+    learner: User,
+    learner_client: Client,
+    backend_track: Track,
+    data_track: Track,
+    django_assert_max_num_queries,
+) -> None:
+    ours = Lesson.objects.live().filter(module__track=backend_track).order_by("order").first()
+    theirs = Lesson.objects.live().filter(module__track=data_track).first()
+    assert ours is not None and theirs is not None
+    learner_client.post(reverse("courses:lesson-mark", args=[ours.slug]))
+    with django_assert_max_num_queries(12):
+        html = learner_client.get(reverse("courses:phase", args=[3])).content.decode()
+    assert ours.title in html and theirs.title not in html
+    done = f'<li class="done"><span class="check" aria-label="done">✓</span> <a href="{reverse("courses:lesson", args=[ours.slug])}"'
+    assert done in html
+
+
 def test_staff_can_open_every_admin_changelist(staff_client: Client) -> None:
     from django.contrib import admin
 
