@@ -179,60 +179,6 @@ class Worker:
             self.process.wait(timeout=30)
 
 
-def start_worker(
-    *,
-    broker_url: str,
-    database_url: str,
-    log_dir: Path,
-    queues: str = "execute,default",
-    concurrency: int = 1,
-    extra_env: Mapping[str, str] | None = None,
-    name_prefix: str = "e2e",
-) -> Worker:
-    """Start `celery -A config worker` in a new process group; does not wait for it."""
-    name = f"{name_prefix}-{uuid.uuid4().hex[:8]}@{os.uname().nodename}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": broker_url,
-        "CELERY_BROKER_URL": broker_url,
-        "PYTHONUNBUFFERED": "1",
-        **(extra_env or {}),
-    }
-    log_dir.mkdir(parents=True, exist_ok=True)
-    log_path = log_dir / f"{name.split('@', 1)[0]}.log"
-    argv = [
-        str(CELERY),
-        "-A",
-        "config",
-        "worker",
-        "-Q",
-        queues,
-        "--concurrency",
-        str(concurrency),
-        "--pool",
-        "prefork",
-        "-l",
-        "INFO",
-        "--without-mingle",
-        "--without-gossip",
-        "-n",
-        name,
-    ]
-    with log_path.open("wb") as log_file:
-        process = subprocess.Popen(
-            argv,
-            cwd=BASE_DIR,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: killed as one
-        )
-    return Worker(name=name, process=process, log_path=log_path)
-
-
 @dataclass
 class WorkerSet:
     """Starts workers with shared settings and kills all of them on exit."""
@@ -245,15 +191,33 @@ class WorkerSet:
     workers: list[Worker] = field(default_factory=list)
 
     def start(self, *, concurrency: int = 1, queues: str = "execute,default") -> Worker:
-        worker = start_worker(
-            broker_url=self.broker_url,
-            database_url=self.database_url,
-            log_dir=self.log_dir,
-            queues=queues,
-            concurrency=concurrency,
-            extra_env=self.extra_env,
-            name_prefix=self.name_prefix,
-        )
+        """Start `celery -A config worker` in a new process group; does not wait for it."""
+        name = f"{self.name_prefix}-{uuid.uuid4().hex[:8]}@{os.uname().nodename}"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DATABASE_URL": self.database_url,
+            "REDIS_URL": self.broker_url,
+            "CELERY_BROKER_URL": self.broker_url,
+            "PYTHONUNBUFFERED": "1",
+            **self.extra_env,
+        }
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log_path = self.log_dir / f"{name.split('@', 1)[0]}.log"
+        argv = [str(CELERY), "-A", "config", "worker", "-Q", queues]
+        argv += ["--concurrency", str(concurrency), "--pool", "prefork", "-l", "INFO"]
+        argv += ["--without-mingle", "--without-gossip", "-n", name]
+        with log_path.open("wb") as log_file:
+            process = subprocess.Popen(
+                argv,
+                cwd=BASE_DIR,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group: killed as one
+            )
+        worker = Worker(name=name, process=process, log_path=log_path)
         self.workers.append(worker)
         return worker
 
