@@ -10,21 +10,18 @@ admin.site.site_title = "Apprentice admin"
 # the admin's own unthrottled form.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
+# The staff console: pages beside the admin, behind its login and staff check.
+console_routes = [
+    path("", admin.site.admin_view(console.programme_dashboard), name="programme_dashboard"),
+    path("turnaround/", admin.site.admin_view(console.review_turnaround), name="review_turnaround"),
+]
+
 urlpatterns = [
     path("favicon.ico", pages.favicon, name="favicon"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("metrics", metrics.metrics, name="metrics"),
-    path(
-        "admin/programme/",
-        admin.site.admin_view(console.programme_dashboard),
-        name="programme_dashboard",
-    ),
-    path(
-        "admin/programme/turnaround/",
-        admin.site.admin_view(console.review_turnaround),
-        name="review_turnaround",
-    ),
+    path("admin/programme/", include(console_routes)),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("_allauth/", include("allauth.headless.urls")),
