@@ -22,6 +22,7 @@ from accounts.models import User
 from accounts.selectors import user_local_date
 from config.links import absolute_url
 from config.queueing import publish_on_commit
+from notifications import selectors
 from notifications.models import (
     AT_LEAST_ONCE_KINDS,
     REMINDER_KINDS,
@@ -227,12 +228,16 @@ def email_requeue_stale(*, now: datetime.datetime | None = None) -> int:
 # The inbox.
 
 
-def notification_mark_read(*, notification: Notification) -> None:
+def notification_mark_read(*, recipient: User, notification_id: int) -> Notification:
+    """Mark one of the recipient's inbox notifications read (again is harmless) and return
+    it; Notification.DoesNotExist for anyone else's (a 404, not a 403)."""
+    notification = selectors.notification_get(recipient=recipient, notification_id=notification_id)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=notification.read_at
         )
+    return notification
 
 
 def notification_mark_all_read(*, recipient: User) -> int:

@@ -29,13 +29,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request_user(request)
     notification = found_or_404(
-        selectors.notification_get,
-        "No such notification.",
-        recipient=request_user(request),
-        notification_id=pk,
+        services.notification_mark_read, "No such notification.", recipient=user, notification_id=pk
     )
-    services.notification_mark_read(notification=notification)
     target = request.POST.get("next", "")
     if (
         target == "open"

@@ -91,12 +91,11 @@ class MarkReadView(APIView):
     def post(self, request: Request, notification_id: int) -> Response:
         recipient = request_user(request)
         notification = found_or_404(
-            selectors.notification_get,
+            services.notification_mark_read,
             "No such notification.",
             recipient=recipient,
             notification_id=notification_id,
         )
-        services.notification_mark_read(notification=notification)
         return Response(NotificationSerializer(notification).data)
 
 
