@@ -47,7 +47,8 @@ from accounts.models import User
 from accounts.selectors import zone_local_date, zone_local_time
 from courses.models import Enrollment, Lesson, LessonCompletion, Phase
 from notifications.models import DeliveryStatus, Kind, LearnerActivity, Notification
-from notifications.services import batched, channels_resolve, email_enqueue
+from notifications.selectors import channels_resolve
+from notifications.services import batched, email_enqueue
 
 INSERT_CHUNK = 1000
 _ALL_ZONES = sorted(zoneinfo.available_timezones())

@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.selectors import user_local_date
-from notifications.models import DeliveryStatus, LearnerActivity, Notification
+from notifications.models import (
+    REMINDER_KINDS,
+    DeliveryStatus,
+    LearnerActivity,
+    Notification,
+    NotificationPreferences,
+)
 
 HEATMAP_WEEKS = 26  # about six months
 # Minutes thresholds of the heatmap's shades 1..4 (0 = no activity).
@@ -217,4 +223,59 @@ def notification_list_recent(*, recipient: User, limit: int = 20) -> list[Notifi
     delivered ones), newest first: what staff look at when a learner says "nobody told me"."""
     return list(
         Notification.objects.filter(recipient=recipient).order_by("-created_at", "-id")[:limit]
+    )
+
+
+# Preferences and the channels they choose.
+
+
+@dataclass(frozen=True)
+class Channels:
+    """Where a notification of a kind goes for a recipient with these preferences."""
+
+    inbox: bool
+    email: bool
+
+    @property
+    def any(self) -> bool:
+        return self.inbox or self.email
+
+
+def channels_resolve(
+    *,
+    kind: str,
+    email_enabled: bool | None,
+    in_app_enabled: bool | None,
+    quiet: bool | None,
+    unsubscribed: bool,
+) -> Channels:
+    """The one rule for channels. `None` means "no preferences row": the defaults.
+
+    Quiet mode mutes reminders everywhere and keeps mentorship messages in the inbox only;
+    unsubscribing (or switching email off) stops all email."""
+    email_on = (email_enabled is None or email_enabled) and not unsubscribed
+    inbox_on = in_app_enabled is None or in_app_enabled
+    if quiet:
+        if kind in REMINDER_KINDS:
+            return Channels(inbox=False, email=False)
+        email_on = False
+    return Channels(inbox=inbox_on, email=email_on)
+
+
+def preferences_get(*, user: User) -> NotificationPreferences:
+    """The user's preferences, unsaved defaults when they never changed them."""
+    try:
+        return NotificationPreferences.objects.get(user=user)
+    except NotificationPreferences.DoesNotExist:
+        return NotificationPreferences(user=user)
+
+
+def channels_get(*, user: User, kind: str) -> Channels:
+    prefs = preferences_get(user=user)
+    return channels_resolve(
+        kind=kind,
+        email_enabled=prefs.email_enabled,
+        in_app_enabled=prefs.in_app_enabled,
+        quiet=prefs.quiet,
+        unsubscribed=prefs.unsubscribed_at is not None,
     )

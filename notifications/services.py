@@ -7,7 +7,6 @@ import datetime
 import logging
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from itertools import islice
 from typing import TypeVar
 
@@ -25,7 +24,6 @@ from config.queueing import publish_on_commit
 from notifications import selectors
 from notifications.models import (
     AT_LEAST_ONCE_KINDS,
-    REMINDER_KINDS,
     DeliveryStatus,
     Kind,
     LearnerActivity,
@@ -52,58 +50,6 @@ UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Channels:
-    """Where a notification of a kind goes for a recipient with these preferences."""
-
-    inbox: bool
-    email: bool
-
-    @property
-    def any(self) -> bool:
-        return self.inbox or self.email
-
-
-def channels_resolve(
-    *,
-    kind: str,
-    email_enabled: bool | None,
-    in_app_enabled: bool | None,
-    quiet: bool | None,
-    unsubscribed: bool,
-) -> Channels:
-    """The one rule for channels. `None` means "no preferences row": the defaults.
-
-    Quiet mode mutes reminders everywhere and keeps mentorship messages in the inbox only;
-    unsubscribing (or switching email off) stops all email."""
-    email_on = (email_enabled is None or email_enabled) and not unsubscribed
-    inbox_on = in_app_enabled is None or in_app_enabled
-    if quiet:
-        if kind in REMINDER_KINDS:
-            return Channels(inbox=False, email=False)
-        email_on = False
-    return Channels(inbox=inbox_on, email=email_on)
-
-
-def preferences_get(*, user: User) -> NotificationPreferences:
-    """The user's preferences, unsaved defaults when they never changed them."""
-    try:
-        return NotificationPreferences.objects.get(user=user)
-    except NotificationPreferences.DoesNotExist:
-        return NotificationPreferences(user=user)
-
-
-def channels_get(*, user: User, kind: str) -> Channels:
-    prefs = preferences_get(user=user)
-    return channels_resolve(
-        kind=kind,
-        email_enabled=prefs.email_enabled,
-        in_app_enabled=prefs.in_app_enabled,
-        quiet=prefs.quiet,
-        unsubscribed=prefs.unsubscribed_at is not None,
-    )
-
-
 def email_enqueue(notification_ids: Sequence[int]) -> None:
     """Publish delivery tasks in batches once the surrounding transaction commits."""
     ids = list(notification_ids)
@@ -126,7 +72,7 @@ def notification_create(
     constraint decides, and the email is queued only after the caller's transaction commits."""
     if kind not in Kind.values:
         raise ValueError(f"unknown notification kind {kind!r}")
-    channels = channels_get(user=recipient, kind=kind)
+    channels = selectors.channels_get(user=recipient, kind=kind)
     if not channels.any:
         return None
     try:

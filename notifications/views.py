@@ -54,7 +54,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
-    current = services.preferences_get(user=user)
+    current = selectors.preferences_get(user=user)
     form = PreferencesForm(
         request.POST or None,
         initial={

@@ -148,7 +148,7 @@ class PreferencesView(OwnSettingsView):
             ref_name = "NotificationPreferencesUpdate"
 
     def settings_get(self, user: User) -> NotificationPreferences:
-        return services.preferences_get(user=user)
+        return selectors.preferences_get(user=user)
 
     def settings_update(self, user: User, **changes: Any) -> NotificationPreferences:
         return services.preferences_update(user=user, **changes)

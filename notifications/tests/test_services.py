@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from notifications import services, tasks
+from notifications import selectors, services, tasks
 from notifications.models import DeliveryStatus, Kind, Notification
 
 
@@ -267,5 +267,5 @@ def test_notifications_older_than_the_retention_are_deleted(learner, settings):
 def test_a_partial_preferences_update_keeps_the_other_stored_choices(learner):
     services.preferences_update(user=learner, email_enabled=False, in_app_enabled=True, quiet=False)
     services.preferences_update(user=learner, quiet=True)
-    prefs = services.preferences_get(user=learner)
+    prefs = selectors.preferences_get(user=learner)
     assert (prefs.email_enabled, prefs.in_app_enabled, prefs.quiet) == (False, True, True)
