@@ -293,9 +293,7 @@ def test_a_capstone_deadline_reminder_links_to_the_learners_capstone_page(
     from mentors.tests.factories import started_capstone
 
     capstone = started_capstone(learner, backend_track, staff=staff)
-    # Midday in the learner's zone (UTC), so "3 days" is three local dates at any hour
-    # the test runs (at 23:30, now + 3 days 1 hour was four dates away).
-    now = timezone.now().replace(hour=12, minute=0, second=0, microsecond=0)
+    now = at(2026, 3, 10, 12, 0)  # midday in the learner's zone (UTC): due 3 local dates on
     capstone.due_at = now + datetime.timedelta(days=3, hours=1)
     capstone.save(update_fields=["due_at"])
     report = planning.PlanReport()
