@@ -110,3 +110,8 @@ def test_the_favicon_is_served_where_browsers_ask(client: Client, db: None) -> N
     response = client.get("/favicon.ico")
     assert response.status_code == 302
     assert response["Location"].endswith("favicon.ico")
+
+
+def test_the_login_page_offers_one_password_reset_link(client: Client, db: None) -> None:
+    page = client.get(reverse("account_login")).content.decode()
+    assert page.count(f'href="{reverse("account_reset_password")}"') == 1
